@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "StakeNet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics"]),
+        .executable(name: "stakenet", targets: ["stakenet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "NetworkModel"),
+        .target(
+            name: "NetworkIO",
+            dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
+        .executableTarget(
+            name: "stakenet",
+            dependencies: [
+                "NetworkModel", "NetworkIO", "NetworkMetrics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
+        .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
+    ]
+)

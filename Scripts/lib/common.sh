@@ -1,0 +1,56 @@
+# Shared set-up for StakeNet's scripts: system packages (apt on Debian/Ubuntu, Homebrew on macOS) and
+# the Python virtualenv that holds the reference implementations. Source it; do not run it.
+
+STAKENET_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STAKENET_VENV="${STAKENET_VENV:-$STAKENET_ROOT/.venv}"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the system packages StakeNet builds against, if any is missing.
+# Debian/Ubuntu: libgraphviz-dev (Graphviz's C libraries and every layout plugin) and pkg-config.
+# macOS (untested): Homebrew's graphviz and pkg-config.
+install_system_packages() {
+    case "$(uname -s)" in
+        Linux)
+            if ! command -v apt-get >/dev/null 2>&1; then
+                say "Scripts: no apt-get here; install Graphviz's development files (libgvc, libcgraph) and pkg-config by hand."
+                return 0
+            fi
+            local wanted=(libgraphviz-dev pkg-config python3-venv)
+            local missing=()
+            for package in "${wanted[@]}"; do
+                dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+            done
+            if [ "${#missing[@]}" -gt 0 ]; then
+                say "Installing ${missing[*]} with apt-get…"
+                as_root apt-get update -qq
+                DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+            fi
+            ;;
+        Darwin)
+            command -v brew >/dev/null 2>&1 || { say "Scripts: install Homebrew first (https://brew.sh)."; return 1; }
+            brew list graphviz >/dev/null 2>&1 || brew install graphviz
+            brew list pkg-config >/dev/null 2>&1 || brew install pkg-config
+            ;;
+    esac
+}
+
+# Creates the virtualenv with the pinned reference packages (Scripts/requirements-reference.txt) if needed.
+ensure_reference_env() {
+    local requirements="$STAKENET_ROOT/Scripts/requirements-reference.txt"
+    local stamp="$STAKENET_VENV/.requirements"
+    if [ ! -x "$STAKENET_VENV/bin/python" ]; then
+        say "Creating the reference virtualenv in $STAKENET_VENV…"
+        python3 -m venv "$STAKENET_VENV"
+    fi
+    if ! cmp -s "$requirements" "$stamp"; then
+        say "Installing reference packages (NetworkX …) into the virtualenv…"
+        "$STAKENET_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$stamp"
+    fi
+}

@@ -1,0 +1,49 @@
+import NetworkModel
+
+/// Reading single spreadsheet cells as numbers, years and directions, as Excel and R write them.
+enum CellReading {
+    /// A number; with `decimalComma`, `0,5` reads as 0.5 (European Excel, R's `write.csv2`).
+    /// NaN and infinities are returned as read: callers decide whether they are allowed.
+    static func number(_ cell: String, decimalComma: Bool) -> Double? {
+        let trimmed = cell.trimmingSpaces
+        if let value = Double(trimmed) { return value }
+        if decimalComma, let comma = trimmed.firstIndex(of: ","), !trimmed.contains("."),
+           trimmed[trimmed.index(after: comma)...].firstIndex(of: ",") == nil {
+            return Double(trimmed.replacingCharacters(in: comma ... comma, with: "."))
+        }
+        return nil
+    }
+
+    /// A year: a whole number, possibly written `2012.0` by a tool that stores years as numbers.
+    static func year(_ cell: String) -> Int32? {
+        let trimmed = cell.trimmingSpaces
+        if let value = Int32(trimmed) { return value }
+        if let value = Double(trimmed), value == value.rounded(), abs(value) < 100_000 { return Int32(value) }
+        return nil
+    }
+
+    /// A tie direction: `directed`/`true`/`yes`/`1`, or `undirected`/`mutual`/`false`/`no`/`0`.
+    static func direction(_ cell: String) -> TieDirection? {
+        switch cell.trimmingSpaces.lowercased() {
+        case "directed", "true", "yes", "y", "t", "1", "->", "one-way": return .directed
+        case "undirected", "mutual", "false", "no", "n", "f", "0", "--", "two-way", "both": return .undirected
+        default: return nil
+        }
+    }
+
+    /// Cells of a free-attribute column as typed values. With `lists`, a cell holding `|` is a list (Kumu).
+    static func attributeValues(_ cells: [String], decimalComma: Bool, lists: Bool) -> [AttributeValue] {
+        if lists, cells.contains(where: { $0.contains("|") }) {
+            return cells.map { AttributeParsing.value($0, as: .list) }
+        }
+        var prepared = cells
+        if decimalComma {
+            prepared = cells.map { cell in
+                guard cell.contains(","), !AttributeParsing.isMissing(cell), let value = number(cell, decimalComma: true) else { return cell }
+                return "\(value)"
+            }
+        }
+        let type = AttributeParsing.inferType(of: prepared)
+        return prepared.map { AttributeParsing.value($0, as: type) }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import NetworkModel
+
+/// How to read a network, beyond what its files say.
+public struct NetworkReadOptions: Sendable, Equatable {
+    /// Overrides the direction the files declare (`--directed` / `--undirected`).
+    public var directed: Bool?
+
+    public init(directed: Bool? = nil) { self.directed = directed }
+}
+
+/// Reads a network from where a user points: a folder of CSV files or a single edge-list CSV.
+///
+/// A folder holds a tie table (`edges.csv`, also named `ties.csv` or `connections.csv`), usually a
+/// stakeholder table (`nodes.csv`, `stakeholders.csv` or `elements.csv`; without one, stakeholders are
+/// inferred from the ties), and optionally `network.json`.
+///
+/// Direction: `--directed`/`--undirected` first, then `network.json`'s `"directed"`, then the ties'
+/// own direction column when it gives every tie one and they all agree; otherwise directed.
+/// A tie from a stakeholder to itself, and a tie repeating another's ends and kind, are warnings:
+/// both are kept in the network; graphs leave self-loops out and add repeated ties' weights (see `GraphSelection`).
+public enum NetworkReader {
+    static let stakeholderFileNames = ["nodes", "stakeholders", "elements", "vertices"]
+    static let tieFileNames = ["edges", "ties", "connections", "links"]
+    static let tableExtensions = ["csv", "tsv", "txt"]
+
+    /// Reads the network, or throws the first error (counting the others).
+    public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (network: StakeholderNetwork, warnings: [InputProblem]) {
+        var report = ValidationReport()
+        let network = load(path, options: options, report: &report)
+        try report.throwIfErrors()
+        guard let network else { throw InputError(file: path, message: "cannot be read as a network") }
+        return (network, report.warnings)
+    }
+
+    /// Reads as much as it can and reports every problem found; the network is `nil` when there were errors.
+    public static func validate(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) -> (network: StakeholderNetwork?, report: ValidationReport) {
+        var report = ValidationReport()
+        let network = load(path, options: options, report: &report)
+        return (report.hasErrors ? nil : network, report)
+    }
+
+    static func load(_ path: String, options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            report.error(path, "no such file or folder", hint: "give a folder holding nodes.csv and edges.csv, or an edge-list .csv file")
+            return nil
+        }
+        if isFolder.boolValue { return loadFolder(path, options: options, report: &report) }
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        guard tableExtensions.contains(fileExtension) else {
+            report.error(path, "StakeNet cannot read '.\(fileExtension)' files yet",
+                         hint: "give a folder holding nodes.csv and edges.csv, or an edge-list .csv file")
+            return nil
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return assemble(name: name, settings: NetworkSettings(), stakeholderPath: nil, tiePath: path, options: options, report: &report)
+    }
+
+    static func loadFolder(_ folder: String, options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        func find(_ stems: [String]) -> String? {
+            for stem in stems {
+                for ext in tableExtensions {
+                    if let entry = entries.first(where: { $0.lowercased() == "\(stem).\(ext)" }) {
+                        return (folder as NSString).appendingPathComponent(entry)
+                    }
+                }
+            }
+            return nil
+        }
+        guard let tiePath = find(tieFileNames) else {
+            report.error(folder, "holds no table of ties (looked for \(tieFileNames.map { $0 + ".csv" }.joined(separator: ", ")))",
+                         hint: "a network folder holds nodes.csv and edges.csv")
+            return nil
+        }
+        var settings = NetworkSettings()
+        let settingsPath = (folder as NSString).appendingPathComponent("network.json")
+        if FileManager.default.fileExists(atPath: settingsPath) {
+            do { settings = try NetworkSettings.read(at: settingsPath, displayName: settingsPath) } catch let error as InputError {
+                report.add(error.problem)
+            } catch {}
+        }
+        let name = settings.name ?? (URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent)
+        return assemble(name: name, settings: settings, stakeholderPath: find(stakeholderFileNames), tiePath: tiePath,
+                        options: options, report: &report)
+    }
+
+    static func table(at path: String, report: inout ValidationReport) -> CSVTable? {
+        do {
+            return try CSVTable(text: TextDecoding.readText(at: path), file: path)
+        } catch let error as InputError {
+            report.add(error.problem)
+        } catch {
+            report.error(path, "cannot be read: \(error)")
+        }
+        return nil
+    }
+
+    static func assemble(name: String, settings: NetworkSettings, stakeholderPath: String?, tiePath: String,
+                         options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
+        var stakeholderResult: StakeholderTableReader.Result?
+        if let stakeholderPath {
+            if let table = table(at: stakeholderPath, report: &report) {
+                stakeholderResult = StakeholderTableReader.read(table, report: &report)
+            }
+            if stakeholderResult == nil {
+                // Without stakeholders, tie ends cannot be checked; still read the ties for their own problems.
+                if let table = table(at: tiePath, report: &report) {
+                    _ = TieTableReader.read(table, stakeholders: .inferred, labelKeyed: false, report: &report)
+                }
+                return nil
+            }
+        }
+        guard let tieTable = table(at: tiePath, report: &report) else { return nil }
+        let lookup: TieTableReader.Stakeholders
+        if let stakeholderResult, let stakeholderPath {
+            var ids: [String: Int32] = [:]
+            ids.reserveCapacity(stakeholderResult.stakeholders.count)
+            for (i, stakeholder) in stakeholderResult.stakeholders.enumerated() { ids[stakeholder.id] = Int32(i) }
+            lookup = .known(ids: ids, file: stakeholderPath)
+        } else {
+            lookup = .inferred
+        }
+        guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false,
+                                                  report: &report) else { return nil }
+        let stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
+
+        let isDirected: Bool
+        if let directed = options.directed {
+            isDirected = directed
+        } else if let directed = settings.directed {
+            isDirected = directed
+        } else if tieResult.everyTieHasDirection, tieResult.ties.allSatisfy({ $0.direction == .undirected }) {
+            isDirected = false
+        } else {
+            isDirected = true
+        }
+        // Rows with errors were left out, so what remains is consistent and can be checked for warnings too.
+        let network = StakeholderNetwork(name: name, description: settings.description, isDirected: isDirected,
+                                         stakeholders: stakeholders, ties: tieResult.ties,
+                                         stakeholderFile: stakeholderPath, tieFile: tiePath)
+        TieWarnings.check(network, declaredByUser: options.directed != nil, report: &report)
+        return report.hasErrors ? nil : network
+    }
+}

@@ -1,0 +1,69 @@
+import NetworkModel
+
+/// Reads a table of stakeholders (`nodes.csv`, Gephi's nodes table, Kumu's elements sheet).
+///
+/// The `id` column keys stakeholders; a table with no id column but a `label` (Kumu) is keyed by label.
+struct StakeholderTableReader {
+    struct Result {
+        var stakeholders: [Stakeholder]
+        /// File line of each stakeholder.
+        var lines: [Int]
+        /// Whether ids were taken from the label column (Kumu's elements sheet).
+        var keyedByLabel: Bool
+    }
+
+    /// Reads what it can, recording every problem; `nil` when the table cannot be read at all.
+    static func read(_ table: CSVTable, report: inout ValidationReport) -> Result? {
+        let header: HeaderMatch<StakeholderColumn>
+        do {
+            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine) { $0.synonyms }
+        } catch let error as InputError {
+            report.add(error.problem)
+            return nil
+        } catch { return nil }
+
+        let keyedByLabel = header[.id] == nil
+        guard let idColumn = header[.id] ?? header[.label] else {
+            report.error(table.file, line: table.headerLine,
+                         "no id column (looked for \(StakeholderColumn.id.synonyms.joined(separator: ", ")) and label, name); found: \(table.header.joined(separator: ", "))",
+                         hint: "name the column of unique stakeholder ids 'id'")
+            return nil
+        }
+        let ids = table.columns[idColumn]
+        let labels = header[.label].map { table.columns[$0] }
+        let kinds = header[.kind].map { table.columns[$0] }
+        let sectors = header[.sector].map { table.columns[$0] }
+        let attributeValues = header.attributes.map {
+            CellReading.attributeValues(table.columns[$0.column], decimalComma: table.allowsDecimalComma, lists: keyedByLabel)
+        }
+        let idName = table.header[idColumn]
+
+        var result = Result(stakeholders: [], lines: [], keyedByLabel: keyedByLabel)
+        result.stakeholders.reserveCapacity(table.rowCount)
+        var firstLineOf: [String: Int] = [:]
+        for row in 0 ..< table.rowCount {
+            let line = table.lines[row]
+            let id = ids[row].trimmingSpaces
+            if AttributeParsing.isMissing(id) {
+                report.error(table.file, line: line, field: idName, "the stakeholder has no id", hint: "give every row a unique id")
+                continue
+            }
+            if let first = firstLineOf[id] {
+                report.error(table.file, line: line, field: idName, "duplicate id '\(id)' (first on line \(first))",
+                             hint: "ids must be unique; merge the rows or rename one")
+                continue
+            }
+            firstLineOf[id] = line
+            let label = labels.map { $0[row].trimmingSpaces }.flatMap { AttributeParsing.isMissing($0) ? nil : $0 }
+            let kind = kinds.map { $0[row] }.flatMap { AttributeParsing.isMissing($0) ? nil : StakeholderKind(parsing: $0) }
+            let sector = sectors.map { $0[row].trimmingSpaces }.flatMap { AttributeParsing.isMissing($0) ? nil : $0 }
+            var attributes: [String: AttributeValue] = [:]
+            for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
+                attributes[column.name] = attributeValues[a][row]
+            }
+            result.stakeholders.append(Stakeholder(id: id, label: label, kind: kind, sector: sector, attributes: attributes))
+            result.lines.append(line)
+        }
+        return result
+    }
+}

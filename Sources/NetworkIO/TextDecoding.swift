@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reading a text file as Excel, R and other tools really write it.
+///
+/// UTF-8 with or without a byte-order mark, and UTF-16 with a byte-order mark (Excel's "Unicode text")
+/// are read. Anything else that is not valid UTF-8, or that holds NUL bytes, is refused with the line
+/// of the first bad byte, since guessing a legacy encoding silently changes names.
+public enum TextDecoding {
+    public static func readText(at path: String, displayName: String? = nil) throws -> String {
+        let name = displayName ?? path
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: name, message: "cannot be read: \(FileProblem.describe(error))",
+                             hint: "check that the file exists and that you may read it")
+        }
+        return try decode(data, file: name)
+    }
+
+    public static func decode(_ data: Data, file: String) throws -> String {
+        let bytes = [UInt8](data)
+        if bytes.isEmpty {
+            throw InputError(file: file, message: "the file is empty", hint: "a header row is needed at least")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw InputError(file: file, message: "starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                                 hint: "save it again as 'CSV UTF-8'")
+            }
+            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let nul = body.firstIndex(of: 0) {
+            throw InputError(file: file, line: lineNumber(of: nul, in: bytes),
+                             message: "holds binary data (a NUL byte), so it is not a text file",
+                             hint: "export the sheet as CSV")
+        }
+        if let text = String(validating: body, as: UTF8.self) {
+            return text
+        }
+        let bad = firstInvalidUTF8(in: body)
+        throw InputError(file: file, line: lineNumber(of: bad, in: bytes),
+                         message: String(format: "is not UTF-8 text (byte 0x%02X)", body[bad]),
+                         hint: "save it as 'CSV UTF-8' in Excel, or with fileEncoding = \"UTF-8\" in R")
+    }
+
+    static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return bytes.endIndex
+            case .error: return offset
+            }
+        }
+    }
+}
+
+enum FileProblem {
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

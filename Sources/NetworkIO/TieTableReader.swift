@@ -1,0 +1,180 @@
+import NetworkModel
+
+/// Reads a table of ties (`edges.csv`, a plain edge list, Gephi's edges table, Kumu's connections sheet).
+///
+/// - Gephi: a `Type` column whose values are all `Directed`/`Undirected` gives each tie's direction,
+///   not its kind.
+/// - Kumu: with `From`/`To` headers, or when stakeholders are keyed by label, `a|b` in `From` or `To`
+///   means one tie to each, and `|` separates several values in attribute cells.
+struct TieTableReader {
+    /// Where tie ends are looked up: the stakeholders of a node table, or none (stakeholders are then
+    /// inferred from the ties in order of first mention).
+    enum Stakeholders {
+        case known(ids: [String: Int32], file: String)
+        case inferred
+    }
+
+    struct Result {
+        var ties: [Tie] = []
+        /// Ids of the stakeholders inferred from ties, in order of first mention (empty for `.known`).
+        var inferredIDs: [String] = []
+        /// Whether the table gave every tie an explicit direction.
+        var everyTieHasDirection = false
+    }
+
+    static func read(_ table: CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, report: inout ValidationReport) -> Result? {
+        let header: HeaderMatch<TieColumn>
+        do {
+            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine) { $0.synonyms }
+        } catch let error as InputError {
+            report.add(error.problem)
+            return nil
+        } catch { return nil }
+
+        for role in [TieColumn.source, .target] where header[role] == nil {
+            report.error(table.file, line: table.headerLine,
+                         "no \(role.rawValue) column (looked for \(role.synonyms.joined(separator: ", "))); found: \(table.header.joined(separator: ", "))",
+                         hint: "name the columns of tie ends 'source' and 'target'")
+        }
+        guard let sourceColumn = header[.source], let targetColumn = header[.target] else { return nil }
+
+        var kindColumn = header[.kind]
+        var directionColumn = header[.directed]
+        if directionColumn == nil, let column = kindColumn, table.header[column].lowercased() == "type",
+           table.columns[column].allSatisfy({ AttributeParsing.isMissing($0) || isGephiDirection($0) }),
+           table.columns[column].contains(where: { !AttributeParsing.isMissing($0) }) {
+            directionColumn = column
+            kindColumn = nil
+        }
+        let splitsLists = labelKeyed || HeaderMatching.normalised(table.header[sourceColumn]) == "from"
+        let attributeValues = header.attributes.map {
+            CellReading.attributeValues(table.columns[$0.column], decimalComma: table.allowsDecimalComma, lists: splitsLists)
+        }
+
+        var result = Result()
+        result.ties.reserveCapacity(table.rowCount)
+        var inferredIndex: [String: Int32] = [:]
+        var suggestions: [String: String?] = [:]
+        var everyTieHasDirection = directionColumn != nil
+        let file = table.file
+
+        func resolve(_ id: String, role: TieColumn, line: Int) -> Int32? {
+            switch stakeholders {
+            case .inferred:
+                if let index = inferredIndex[id] { return index }
+                let index = Int32(result.inferredIDs.count)
+                inferredIndex[id] = index
+                result.inferredIDs.append(id)
+                return index
+            case .known(let ids, let nodesFile):
+                if let index = ids[id] { return index }
+                if suggestions[id] == nil, suggestions.count < 50 {
+                    suggestions[id] = .some(ClosestMatch.suggestion(for: id, among: ids.keys))
+                }
+                let hint = (suggestions[id] ?? nil).map { "did you mean '\($0)'?" } ?? "add it to \(nodesFile) or correct the id"
+                report.error(file, line: line, field: table.header[role == .source ? sourceColumn : targetColumn],
+                             "tie \(role.rawValue) '\(id)' is not a stakeholder in \(nodesFile)", hint: hint)
+                return nil
+            }
+        }
+
+        func ends(_ cell: String, role: TieColumn, line: Int) -> [Int32]? {
+            let column = role == .source ? sourceColumn : targetColumn
+            let parts = splitsLists ? cell.split(separator: "|").map { String($0).trimmingSpaces } : [cell.trimmingSpaces]
+            let ids = parts.filter { !AttributeParsing.isMissing($0) }
+            if ids.isEmpty {
+                report.error(file, line: line, field: table.header[column], "the tie has no \(role.rawValue)",
+                             hint: "every tie needs a source and a target")
+                return nil
+            }
+            var indices: [Int32] = []
+            var allKnown = true
+            for id in ids {
+                if let index = resolve(id, role: role, line: line) { indices.append(index) } else { allKnown = false }
+            }
+            return allKnown ? indices : nil
+        }
+
+        for row in 0 ..< table.rowCount {
+            let line = table.lines[row]
+            let sources = ends(table.columns[sourceColumn][row], role: .source, line: line)
+            let targets = ends(table.columns[targetColumn][row], role: .target, line: line)
+            var rowIsValid = sources != nil && targets != nil
+
+            var weight = 1.0
+            if let column = header[.weight], case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) {
+                let field = table.header[column]
+                if let value = CellReading.number(cell, decimalComma: table.allowsDecimalComma) {
+                    if !value.isFinite {
+                        report.error(file, line: line, field: field, "weight '\(cell.trimmingSpaces)' is not a finite number",
+                                     hint: "a weight is a tie's strength, a number 0 or above")
+                        rowIsValid = false
+                    } else if value < 0 {
+                        report.error(file, line: line, field: field, "weight \(cell.trimmingSpaces) is negative",
+                                     hint: "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind")
+                        rowIsValid = false
+                    } else {
+                        weight = value
+                    }
+                } else {
+                    report.error(file, line: line, field: field, "weight '\(cell.trimmingSpaces)' is not a number",
+                                 hint: "a weight is a tie's strength, a number 0 or above")
+                    rowIsValid = false
+                }
+            }
+
+            var direction = TieDirection.asNetwork
+            if let column = directionColumn {
+                let cell = table.columns[column][row]
+                if AttributeParsing.isMissing(cell) {
+                    everyTieHasDirection = false
+                } else if let parsed = CellReading.direction(cell) {
+                    direction = parsed
+                } else {
+                    report.error(file, line: line, field: table.header[column], "'\(cell.trimmingSpaces)' is not a direction",
+                                 hint: "write directed or undirected (also true/false, yes/no)")
+                    rowIsValid = false
+                }
+            }
+
+            var years: [TieColumn: Int32] = [:]
+            for role in [TieColumn.start, .end] {
+                guard let column = header[role], case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) else { continue }
+                if let year = CellReading.year(cell) {
+                    years[role] = year
+                } else {
+                    report.error(file, line: line, field: table.header[column], "\(role.rawValue) year '\(cell.trimmingSpaces)' is not a whole number",
+                                 hint: "write a year such as 2012, or leave the cell empty")
+                    rowIsValid = false
+                }
+            }
+            if let start = years[.start], let end = years[.end], start > end {
+                report.error(file, line: line, field: table.header[header[.start]!], "the tie starts in \(start), after it ends in \(end)",
+                             hint: "swap the start and end years")
+                rowIsValid = false
+            }
+
+            guard rowIsValid, let sources, let targets else { continue }
+            let kind = kindColumn.flatMap { column -> TieKind? in
+                let cell = table.columns[column][row]
+                return AttributeParsing.isMissing(cell) ? nil : TieKind(parsing: cell)
+            }
+            var attributes: [String: AttributeValue] = [:]
+            for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
+                attributes[column.name] = attributeValues[a][row]
+            }
+            for source in sources {
+                for target in targets {
+                    result.ties.append(Tie(source: source, target: target, kind: kind, weight: weight, direction: direction,
+                                           start: years[.start], end: years[.end], attributes: attributes, line: Int32(clamping: line)))
+                }
+            }
+        }
+        result.everyTieHasDirection = everyTieHasDirection && table.rowCount > 0
+        return result
+    }
+
+    static func isGephiDirection(_ cell: String) -> Bool {
+        ["directed", "undirected", "mutual"].contains(cell.trimmingSpaces.lowercased())
+    }
+}

@@ -1,0 +1,72 @@
+/// The attributed model users think in: stakeholders and the ties between them.
+///
+/// Ties name stakeholders by index, so a network is always consistent: every tie's ends exist.
+/// Build one through `StakeholderNetwork.init` (which checks this) or a reader in `NetworkIO`.
+public struct StakeholderNetwork: Sendable {
+    public var name: String
+    public var description: String?
+    /// Whether ties run from source to target unless a tie says otherwise.
+    public var isDirected: Bool
+    public private(set) var stakeholders: [Stakeholder]
+    public private(set) var ties: [Tie]
+    /// The file stakeholders were read from, for messages; `nil` when they were inferred or built in code.
+    public var stakeholderFile: String?
+    /// The file ties were read from; `Tie.line` refers to it.
+    public var tieFile: String?
+    private var indexByID: [String: Int32]
+
+    /// - Precondition: ids are unique and every tie names stakeholders that exist.
+    public init(name: String, description: String? = nil, isDirected: Bool, stakeholders: [Stakeholder], ties: [Tie],
+                stakeholderFile: String? = nil, tieFile: String? = nil) {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(stakeholders.count)
+        for (i, stakeholder) in stakeholders.enumerated() {
+            precondition(index.updateValue(Int32(i), forKey: stakeholder.id) == nil, "duplicate stakeholder id \(stakeholder.id)")
+        }
+        for tie in ties {
+            precondition(tie.source >= 0 && Int(tie.source) < stakeholders.count && tie.target >= 0 && Int(tie.target) < stakeholders.count,
+                         "tie names a stakeholder that does not exist")
+        }
+        self.name = name
+        self.description = description
+        self.isDirected = isDirected
+        self.stakeholders = stakeholders
+        self.ties = ties
+        self.stakeholderFile = stakeholderFile
+        self.tieFile = tieFile
+        self.indexByID = index
+    }
+
+    /// A network built from ids, for code and tests: stakeholders in order of first mention.
+    public init(name: String = "network", isDirected: Bool, edges: [(String, String)]) {
+        var stakeholders: [Stakeholder] = []
+        var index: [String: Int32] = [:]
+        func intern(_ id: String) -> Int32 {
+            if let i = index[id] { return i }
+            let i = Int32(stakeholders.count)
+            stakeholders.append(Stakeholder(id: id))
+            index[id] = i
+            return i
+        }
+        let ties = edges.map { Tie(source: intern($0.0), target: intern($0.1)) }
+        self.init(name: name, isDirected: isDirected, stakeholders: stakeholders, ties: ties)
+    }
+
+    public var stakeholderCount: Int { stakeholders.count }
+    public var tieCount: Int { ties.count }
+
+    /// The index of the stakeholder with this id, if there is one. O(1).
+    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+
+    /// The stakeholder with this id, if there is one. O(1).
+    public subscript(id id: String) -> Stakeholder? { index(of: id).map { stakeholders[$0] } }
+
+    /// Whether a tie runs one way in this network (its own direction, else the network's).
+    public func isDirected(_ tie: Tie) -> Bool {
+        switch tie.direction {
+        case .asNetwork: return isDirected
+        case .directed: return true
+        case .undirected: return false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import NetworkIO
+
+/// The `stakenet` command: one subcommand per file, each parsing arguments and composing library calls.
+@main
+struct StakeNet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stakenet",
+        abstract: "Stakeholder network analysis: who influences whom in an ecosystem of organisations.",
+        discussion: """
+        NETWORK is a folder holding nodes.csv and edges.csv (and optionally network.json), or an edge-list .csv file.
+        Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
+        """,
+        version: "0.1.0",
+        subcommands: [InfoCommand.self, ValidateCommand.self]
+    )
+
+    /// Runs the command line, mapping outcomes to the documented exit statuses.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            Terminal.error(error.description)
+            Foundation.exit(1)
+        } catch let error as CommandFailure {
+            if !error.message.isEmpty { Terminal.error(error.message) }
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            Terminal.write(fullMessage(for: error) + "\n", to: .standardError)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A failure already explained to the user (or to be explained by `message`): exit status 1.
+struct CommandFailure: Error {
+    var message: String = ""
+}

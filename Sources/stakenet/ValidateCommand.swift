@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import NetworkIO
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "List every problem in a network's files, each as FILE:LINE: message.",
+        discussion: """
+        Errors stop a network being read; warnings say how something unusual was read. Exits 1 when there are errors.
+
+        Examples:
+          stakenet validate Networks/mutuals-research
+          stakenet validate my-study/ --format json
+        """
+    )
+
+    @OptionGroup var input: NetworkOptions
+
+    @Option(help: "table (one problem a line) or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let (network, report) = NetworkReader.validate(input.network, options: input.readOptions)
+        let problems = input.quiet ? report.errors : report.problems
+        switch format {
+        case .json:
+            Terminal.write(try JSONOutput.encode(ValidationOutput(network: input.network, problems: problems,
+                                                                  stakeholders: network?.stakeholderCount, ties: network?.tieCount)))
+        case .table:
+            var text = ""
+            for problem in problems {
+                var line = problem
+                if problem.severity == .warning { line.message = "warning: " + line.message }
+                text += line.description + "\n"
+            }
+            let errors = report.errors.count, warnings = report.warnings.count
+            if let network {
+                text += "\(input.network): valid: \(network.stakeholderCount) stakeholders, \(network.tieCount) ties"
+                text += warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")\n" : "\n"
+            } else {
+                text += "\(input.network): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            }
+            Terminal.write(text)
+        }
+        if report.hasErrors { throw CommandFailure() }
+    }
+}
+
+/// `stakenet validate --format json`.
+struct ValidationOutput: Encodable {
+    struct Problem: Encodable {
+        let severity: String, file: String, line: Int?, field: String?, message: String, hint: String?
+    }
+    let network: String
+    let valid: Bool
+    let stakeholders: Int?
+    let ties: Int?
+    let problems: [Problem]
+
+    init(network: String, problems: [InputProblem], stakeholders: Int?, ties: Int?) {
+        self.network = network
+        self.valid = stakeholders != nil
+        self.stakeholders = stakeholders
+        self.ties = ties
+        self.problems = problems.map {
+            Problem(severity: $0.severity.rawValue, file: $0.file, line: $0.line, field: $0.field, message: $0.message, hint: $0.hint)
+        }
+    }
+}
