@@ -47,7 +47,7 @@ public struct CSVTable: Sendable {
         try CSVTable.checkQuotes(in: body, delimiter: delimiter, file: file, firstLine: line)
 
         let scalar = delimiter.unicodeScalars.first!
-        let reader = try CSVReader(string: String(body), hasHeaderRow: false, trimFields: false, delimiter: scalar)
+        let reader = try CSVReader(string: line == 1 ? text : String(body), hasHeaderRow: false, trimFields: false, delimiter: scalar)
         var header: [String]?
         var headerLine = line
         var columns: [[String]] = []

@@ -19,20 +19,19 @@ public enum TextDecoding {
     }
 
     public static func decode(_ data: Data, file: String) throws -> String {
-        let bytes = [UInt8](data)
-        if bytes.isEmpty {
+        if data.isEmpty {
             throw InputError(file: file, message: "the file is empty", hint: "a header row is needed at least")
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
                 throw InputError(file: file, message: "starts with a UTF-16 byte-order mark but is not valid UTF-16",
                                  hint: "save it again as 'CSV UTF-8'")
             }
             return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         if let nul = body.firstIndex(of: 0) {
-            throw InputError(file: file, line: lineNumber(of: nul, in: bytes),
+            throw InputError(file: file, line: lineNumber(of: nul, in: data),
                              message: "holds binary data (a NUL byte), so it is not a text file",
                              hint: "export the sheet as CSV")
         }
@@ -40,16 +39,16 @@ public enum TextDecoding {
             return text
         }
         let bad = firstInvalidUTF8(in: body)
-        throw InputError(file: file, line: lineNumber(of: bad, in: bytes),
+        throw InputError(file: file, line: lineNumber(of: bad, in: data),
                          message: String(format: "is not UTF-8 text (byte 0x%02X)", body[bad]),
                          hint: "save it as 'CSV UTF-8' in Excel, or with fileEncoding = \"UTF-8\" in R")
     }
 
-    static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+    static func lineNumber(of offset: Int, in bytes: Data) -> Int {
         1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
-    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int {
+    static func firstInvalidUTF8(in bytes: Data) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = bytes.startIndex

@@ -5,20 +5,14 @@ enum TieWarnings {
     static func check(_ network: StakeholderNetwork, declaredByUser: Bool, report: inout ValidationReport) {
         let file = network.tieFile ?? network.name
         var selfLoops: [Tie] = []
-        var duplicates: [(tie: Tie, firstLine: Int32)] = []
         var directedInUndirected: [Tie] = []
         var zeroWeights: [Tie] = []
-        var seen: [TieKey: Int32] = [:]
-        seen.reserveCapacity(network.tieCount)
         for tie in network.ties {
             if tie.isSelfLoop { selfLoops.append(tie) }
             if tie.weight == 0 { zeroWeights.append(tie) }
             if !network.isDirected, tie.direction == .directed, !declaredByUser { directedInUndirected.append(tie) }
-            let ordered = network.isDirected(tie)
-            let (a, b) = ordered || tie.source <= tie.target ? (tie.source, tie.target) : (tie.target, tie.source)
-            let key = TieKey(source: a, target: b, kind: tie.kind, ordered: ordered, start: tie.start, end: tie.end)
-            if let first = seen[key] { duplicates.append((tie, first)) } else { seen[key] = tie.line }
         }
+        let duplicates = repeatedTies(in: network)
         if let first = selfLoops.first {
             report.warning(file, line: line(first), "\(count(selfLoops.count, "tie")) from a stakeholder to itself (self-loop), the first here",
                            hint: "kept in the network; analyses leave self-loops out")
@@ -42,10 +36,36 @@ enum TieWarnings {
 
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    struct TieKey: Hashable {
-        let source: Int32, target: Int32
-        let kind: TieKind?
-        let ordered: Bool
-        let start: Int32?, end: Int32?
+    /// Ties that repeat an earlier tie's ends (unordered when the tie is undirected), kind and period,
+    /// each with the line of the first such tie. Sorting by the pair of ends keeps this O(m log m)
+    /// without hashing every tie's kind.
+    static func repeatedTies(in network: StakeholderNetwork) -> [(tie: Tie, firstLine: Int32)] {
+        func pairKey(_ tie: Tie) -> UInt64 {
+            let ordered = network.isDirected(tie) || tie.source <= tie.target
+            let (a, b) = ordered ? (tie.source, tie.target) : (tie.target, tie.source)
+            return UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+        }
+        let keys = network.ties.map(pairKey)
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var result: [(tie: Tie, firstLine: Int32)] = []
+        var groupStart = 0
+        while groupStart < order.count {
+            var groupEnd = groupStart + 1
+            while groupEnd < order.count, keys[order[groupEnd]] == keys[order[groupStart]] { groupEnd += 1 }
+            if groupEnd - groupStart > 1 {
+                for i in groupStart + 1 ..< groupEnd {
+                    let tie = network.ties[order[i]]
+                    if let earlier = order[groupStart ..< i].first(where: { sameRecord(network.ties[$0], tie, in: network) }) {
+                        result.append((tie, network.ties[earlier].line))
+                    }
+                }
+            }
+            groupStart = groupEnd
+        }
+        return result.sorted { ($0.tie.line, $0.firstLine) < ($1.tie.line, $1.firstLine) }
+    }
+
+    static func sameRecord(_ a: Tie, _ b: Tie, in network: StakeholderNetwork) -> Bool {
+        a.kind == b.kind && a.start == b.start && a.end == b.end && network.isDirected(a) == network.isDirected(b)
     }
 }

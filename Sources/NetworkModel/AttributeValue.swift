@@ -110,6 +110,10 @@ public enum AttributeParsing {
 extension String {
     /// The string without leading and trailing spaces, tabs and non-breaking spaces (as Excel leaves them).
     public var trimmingSpaces: String {
+        // Fast path: most cells neither start nor end with a space, a tab or a non-breaking space (0xC2 0xA0).
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        let mayBeSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0xC2 || $0 == 0xA0 }
+        if !mayBeSpace(firstByte), !mayBeSpace(lastByte) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

@@ -44,25 +44,26 @@ public enum TieDirection: UInt8, Hashable, Sendable {
 
 /// A relation between two stakeholders, as recorded.
 ///
-/// Kept compact (about 64 bytes plus its attributes) because national registers hold millions of ties.
+/// Kept compact (64 bytes plus its attributes) because national registers hold millions of ties.
 public struct Tie: Hashable, Sendable {
+    // Stored properties are ordered to pack into 64 bytes.
     /// Index of the source stakeholder in `StakeholderNetwork.stakeholders`.
     public var source: Int32
     /// Index of the target stakeholder.
     public var target: Int32
-    /// `nil` when the file gives none.
-    public var kind: TieKind?
-    /// Strength: bigger means closer (see DESIGN.md, Weights). 1 when the file gives none.
-    public var weight: Double
-    public var direction: TieDirection
+    /// Line of the file it was read from (see `StakeholderNetwork.tieFile`); 0 when not read from a file.
+    public var line: Int32
     /// First year the tie is active; `nil` means since always.
     public var start: Int32?
     /// Last year the tie is active; `nil` means still active.
     public var end: Int32?
+    public var direction: TieDirection
+    /// `nil` when the file gives none.
+    public var kind: TieKind?
+    /// Strength: bigger means closer (see DESIGN.md, Weights). 1 when the file gives none.
+    public var weight: Double
     /// Every other column of its row, typed per column.
     public var attributes: [String: AttributeValue]
-    /// Line of the file it was read from (see `StakeholderNetwork.tieFile`); 0 when not read from a file.
-    public var line: Int32
 
     public init(source: Int32, target: Int32, kind: TieKind? = nil, weight: Double = 1, direction: TieDirection = .asNetwork,
                 start: Int32? = nil, end: Int32? = nil, attributes: [String: AttributeValue] = [:], line: Int32 = 0) {

@@ -154,3 +154,10 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct ModelSizeTests {
+    /// National registers hold millions of ties: the documented 64 bytes per tie must hold.
+    @Test func tieIsSixtyFourBytes() {
+        #expect(MemoryLayout<Tie>.stride == 64)
+    }
+}
