@@ -5,16 +5,29 @@ classic datasets it ships (Zachary's karate club, Padgett's Florentine families,
 women, Les Misérables) and on seeded random graphs. Run through Scripts/reference-values; Scripts/test
 runs it again into a temporary folder and fails if the stored files differ.
 
+Run with PYTHONHASHSEED=0 (the scripts do): NetworkX sums some measures in set order.
+
 Layout of --out:
   datasets/NAME/{nodes.csv,edges.csv,network.json}   each network as StakeNet reads it
   structure.json                                      whole-network figures per dataset
+  metrics/NAME--VARIANT.csv                           node measures: unweighted, weighted with
+                                                      strength as length 1/w, or weight as distance
+  metrics/NAME--VARIANT.refused.json                  measures NetworkX refused (did not converge)
+
+Iterative measures (eigenvector, pagerank, katz, hub, authority) are written to 12 significant digits
+(and 12 decimals):
+they are compared within 1e-6, and ARPACK (behind NetworkX's hits) may differ in the last bits between runs.
 """
 import argparse
 import csv
 import json
 import os
 
+import math
+import random
+
 import networkx as nx
+import numpy as np
 
 
 def datasets():
@@ -29,6 +42,30 @@ def datasets():
     yield "lesmis", nx.les_miserables_graph(), "Les Misérables co-appearances (NetworkX les_miserables_graph)"
     yield "gnp-directed", nx.gnp_random_graph(80, 0.03, seed=42, directed=True), "G(n=80, p=0.03), directed, seed 42"
     yield "gnm-components", nx.gnm_random_graph(120, 100, seed=3), "G(n=120, m=100), undirected, seed 3: many components and isolates"
+    yield "directed-components", directed_components(), "Directed G(50, 0.06) and G(15, 0.15) side by side plus 3 isolates, weights 1-5 (seeds 11, 12, 5)"
+
+
+def directed_components():
+    """A weighted directed graph with several weak components and isolates."""
+    big = nx.gnp_random_graph(50, 0.06, seed=11, directed=True)
+    small = nx.relabel_nodes(nx.gnp_random_graph(15, 0.15, seed=12, directed=True), lambda v: v + 50)
+    graph = nx.union(big, small)
+    graph.add_nodes_from([65, 66, 67])
+    rng = random.Random(5)
+    for u, v in graph.edges():
+        graph[u][v]["weight"] = float(rng.randint(1, 5))
+    return graph
+
+
+# Which datasets the node measures are checked on, and in which weightings.
+METRIC_VARIANTS = {
+    "karate": ["unweighted", "strength", "distance"],
+    "florentine": ["unweighted"],
+    "davis": ["unweighted"],
+    "lesmis": ["unweighted", "strength", "distance"],
+    "directed-components": ["unweighted", "strength", "distance"],
+}
+ITERATIVE = {"eigenvector", "pagerank", "katz", "hub", "authority"}
 
 
 def write_dataset(folder, name, graph, description):
@@ -73,14 +110,131 @@ def structure(graph):
     }
 
 
+def node_measures(graph, variant):
+    """Every node measure as NetworkX computes it, with StakeNet's conventions for weights:
+    path measures read weight w as length 1/w ("strength") or w ("distance"); the rest use w as is."""
+    weighted = variant != "unweighted"
+    if weighted:
+        for _, _, data in graph.edges(data=True):
+            data["length"] = 1.0 / data["weight"] if variant == "strength" else data["weight"]
+    else:
+        graph = nx.DiGraph(graph.edges()) if graph.is_directed() else nx.Graph(graph.edges())
+        graph.add_nodes_from(nodes_in_order)
+    weight = "weight" if weighted else None
+    length = "length" if weighted else None
+    directed = graph.is_directed()
+    columns, refused = {}, {}
+    degree = dict(graph.degree())
+    columns["degree"] = degree
+    columns["in_degree"] = dict(graph.in_degree()) if directed else degree
+    columns["out_degree"] = dict(graph.out_degree()) if directed else degree
+    columns["degree_centrality"] = nx.degree_centrality(graph)
+    if directed:
+        columns["in_degree_centrality"] = nx.in_degree_centrality(graph)
+        columns["out_degree_centrality"] = nx.out_degree_centrality(graph)
+    columns["strength"] = dict(graph.degree(weight=weight))
+    if directed:
+        columns["in_strength"] = dict(graph.in_degree(weight=weight))
+        columns["out_strength"] = dict(graph.out_degree(weight=weight))
+    columns["betweenness"] = nx.betweenness_centrality(graph, weight=length)
+    columns["closeness"] = nx.closeness_centrality(graph, distance=length)
+    columns["harmonic"] = nx.harmonic_centrality(graph, distance=length)
+    reverse = graph.reverse() if directed else graph
+    columns["out_closeness"] = nx.closeness_centrality(reverse, distance=length)
+    columns["out_harmonic"] = nx.harmonic_centrality(reverse, distance=length)
+    components = list(nx.weakly_connected_components(graph) if directed else nx.connected_components(graph))
+    try:
+        eigenvector = {}
+        for component in components:
+            eigenvector.update(nx.eigenvector_centrality(graph.subgraph(component), weight=weight))
+        columns["eigenvector"] = eigenvector
+    except nx.PowerIterationFailedConvergence as error:
+        refused["eigenvector"] = str(error)
+    for name, compute in [("pagerank", lambda: nx.pagerank(graph, weight=weight)),
+                          ("katz", lambda: nx.katz_centrality(graph, weight=weight))]:
+        try:
+            columns[name] = compute()
+        except nx.PowerIterationFailedConvergence as error:
+            refused[name] = str(error)
+    if graph.number_of_edges() > 0 and name_of(graph) != "davis":
+        hubs, authorities = nx.hits(graph if weighted else nx.DiGraph(graph) if directed else nx.Graph(graph))
+        columns["hub"], columns["authority"] = hubs, authorities
+    columns["core_number"] = nx.core_number(graph)
+    columns["clustering"] = nx.clustering(graph, weight=weight)
+    return columns, refused, len(components)
+
+
+nodes_in_order = []
+current_name = [""]
+
+
+def name_of(graph):
+    return current_name[0]
+
+
+def write_metrics(folder, name, graph, variant):
+    columns, refused, components = node_measures(graph.copy(), variant)
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.join(folder, f"{name}--{variant}")
+    measures = list(columns)
+    with open(stem + ".csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["id"] + measures)
+        for node in graph.nodes():
+            row = [node]
+            for measure in measures:
+                value = float(columns[measure][node])
+                row.append(rounded(value) if measure in ITERATIVE else repr(value))
+            writer.writerow(row)
+    with open(stem + ".refused.json", "w", encoding="utf-8") as handle:
+        json.dump({"components": components, "refused": refused}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+
+
+def rounded(value):
+    """12 significant digits and no digits below 1e-12, so that solver noise does not change the file."""
+    value = round(value, 12)
+    return f"{value + 0.0:.12g}" if value != 0 else "0"
+
+
+def cohesion(graph):
+    """Whole-network figures beyond counts, as NetworkX computes them."""
+    simple = nx.DiGraph(graph.edges()) if graph.is_directed() else nx.Graph(graph.edges())
+    simple.add_nodes_from(graph.nodes())
+    figures = {
+        "transitivity": nx.transitivity(nx.Graph(simple)),
+        "average_clustering": nx.average_clustering(simple),
+    }
+    try:
+        figures["degree_assortativity"] = nx.degree_assortativity_coefficient(simple)
+    except (ValueError, ZeroDivisionError):
+        figures["degree_assortativity"] = None
+    if simple.is_directed():
+        figures["reciprocity"] = nx.overall_reciprocity(simple)
+        parts = nx.strongly_connected_components(simple)
+    else:
+        parts = nx.connected_components(simple)
+    largest = simple.subgraph(max(parts, key=len))
+    figures["path_component_size"] = largest.number_of_nodes()
+    figures["diameter"] = nx.diameter(largest) if largest.number_of_nodes() > 1 else 0
+    figures["average_path_length"] = nx.average_shortest_path_length(largest) if largest.number_of_nodes() > 1 else 0.0
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     figures = {"source": f"networkx {nx.__version__}", "datasets": {}}
+    np.random.seed(0)
     for name, graph, description in datasets():
         write_dataset(os.path.join(args.out, "datasets", name), name, graph, description)
         figures["datasets"][name] = structure(graph)
+        figures["datasets"][name].update(cohesion(graph))
+        current_name[0] = name
+        nodes_in_order[:] = list(graph.nodes())
+        for variant in METRIC_VARIANTS.get(name, []):
+            write_metrics(os.path.join(args.out, "metrics"), name, graph, variant)
     with open(os.path.join(args.out, "structure.json"), "w", encoding="utf-8") as handle:
         json.dump(figures, handle, indent=1, sort_keys=True)
         handle.write("\n")

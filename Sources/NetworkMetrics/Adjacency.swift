@@ -1,0 +1,115 @@
+import NetworkModel
+
+/// How tie weights become path lengths in path-based measures (DESIGN.md, Weights).
+public enum WeightMeaning: String, Sendable, CaseIterable {
+    /// Weight is strength: a tie of strength w has length 1/w (a zero-strength tie cannot be crossed).
+    case strength
+    /// Weight is already a distance: the length is the weight itself.
+    case distance
+}
+
+/// Which way a search follows arcs.
+enum SearchDirection {
+    /// Along arcs: distances *from* the source.
+    case forward
+    /// Against arcs: distances *to* the source.
+    case backward
+}
+
+/// An unsafe, read-only view of one adjacency of a graph, for hot loops. Valid only inside
+/// `Graph.withAdjacency`; the fenced place where metrics touch raw memory.
+struct Adjacency: @unchecked Sendable {
+    let nodeCount: Int
+    let offsets: UnsafeBufferPointer<Int>
+    let neighbours: UnsafeBufferPointer<Int32>
+    /// Arc weights (strengths) in the same positions.
+    let weights: UnsafeBufferPointer<Double>
+    /// Arc lengths in the same positions; empty when the search is unweighted.
+    let lengths: UnsafeBufferPointer<Double>
+
+    var isWeighted: Bool { !lengths.isEmpty }
+}
+
+extension Graph {
+    /// Arc lengths for path measures, parallel to `outWeights` (and so to `inWeights` when undirected),
+    /// or `nil` when the graph is unweighted.
+    func pathLengths(_ meaning: WeightMeaning, direction: SearchDirection) -> [Double]? {
+        guard isWeighted else { return nil }
+        let weights = direction == .forward || !isDirected ? outWeights : inWeights
+        switch meaning {
+        case .strength: return weights.map { $0 > 0 ? 1 / $0 : .infinity }
+        case .distance: return weights
+        }
+    }
+
+    /// Runs `body` with a view of the out-adjacency (`.forward`) or in-adjacency (`.backward`).
+    func withAdjacency<R>(_ direction: SearchDirection, lengths: [Double]?, _ body: (Adjacency) throws -> R) rethrows -> R {
+        let useOut = direction == .forward || !isDirected
+        let offsets = useOut ? outOffsets : inOffsets
+        let neighbours = useOut ? outTargets : inSources
+        let weights = useOut ? outWeights : inWeights
+        let lengths = lengths ?? []
+        return try offsets.withUnsafeBufferPointer { o in
+            try neighbours.withUnsafeBufferPointer { t in
+                try weights.withUnsafeBufferPointer { w in
+                    try lengths.withUnsafeBufferPointer { l in
+                        try body(Adjacency(nodeCount: nodeCount, offsets: o, neighbours: t, weights: w, lengths: l))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A binary min-heap of (distance, node) for Dijkstra's algorithm, with lazy deletion. Reused across
+/// searches, so it allocates only when it grows.
+struct DistanceHeap {
+    private var keys: [Double] = []
+    private var nodes: [Int32] = []
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
+
+    /// Ties in distance are broken by node index, so the settling order is deterministic.
+    @inline(__always) private func less(_ i: Int, _ j: Int) -> Bool {
+        keys[i] < keys[j] || (keys[i] == keys[j] && nodes[i] < nodes[j])
+    }
+
+    mutating func push(_ key: Double, _ node: Int32) {
+        keys.append(key)
+        nodes.append(node)
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(child, parent) else { break }
+            keys.swapAt(child, parent)
+            nodes.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (key: Double, node: Int32) {
+        let top = (keys[0], nodes[0])
+        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        if !keys.isEmpty {
+            keys[0] = lastKey
+            nodes[0] = lastNode
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < keys.count, less(left, smallest) { smallest = left }
+                if right < keys.count, less(right, smallest) { smallest = right }
+                if smallest == parent { break }
+                keys.swapAt(parent, smallest)
+                nodes.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return top
+    }
+}

@@ -1,0 +1,41 @@
+import NetworkModel
+
+/// One value per node for a named measure: `values[i]` belongs to node `i` (stakeholder `i`).
+public struct NodeScores: Sendable, Equatable {
+    /// The measure's name as it appears in output (`betweenness`, `in_degree` …).
+    public let measure: String
+    public var values: [Double]
+
+    public init(measure: String, values: [Double]) {
+        self.measure = measure
+        self.values = values
+    }
+
+    public subscript(node: Int) -> Double { values[node] }
+
+    /// Nodes from highest to lowest value; equal values keep node order.
+    public var ranking: [Int] {
+        values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+    }
+}
+
+/// An analysis that could not give a trustworthy answer.
+public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An iterative measure did not reach its tolerance.
+    case notConverged(measure: String, iterations: Int, tolerance: Double)
+    /// A measure that needs a connected network was asked of one that is not.
+    case disconnected(measure: String, components: Int)
+    /// Anything else, said plainly.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case let .notConverged(measure, iterations, tolerance):
+            return "\(measure) did not converge in \(iterations) iterations to tolerance \(tolerance); no values are given"
+        case let .disconnected(measure, components):
+            return "\(measure) is not defined on a disconnected network (\(components) components); ask for it per component"
+        case let .invalid(message):
+            return message
+        }
+    }
+}
