@@ -42,6 +42,7 @@ def datasets():
     yield "lesmis", nx.les_miserables_graph(), "Les Misérables co-appearances (NetworkX les_miserables_graph)"
     yield "gnp-directed", nx.gnp_random_graph(80, 0.03, seed=42, directed=True), "G(n=80, p=0.03), directed, seed 42"
     yield "gnm-components", nx.gnm_random_graph(120, 100, seed=3), "G(n=120, m=100), undirected, seed 3: many components and isolates"
+    yield "gnp-strong", nx.gnp_random_graph(30, 0.15, seed=21, directed=True), "G(n=30, p=0.15), directed, seed 21: strongly connected"
     yield "directed-components", directed_components(), "Directed G(50, 0.06) and G(15, 0.15) side by side plus 3 isolates, weights 1-5 (seeds 11, 12, 5)"
 
 
@@ -211,13 +212,18 @@ def cohesion(graph):
         figures["degree_assortativity"] = None
     if simple.is_directed():
         figures["reciprocity"] = nx.overall_reciprocity(simple)
-        parts = nx.strongly_connected_components(simple)
-    else:
-        parts = nx.connected_components(simple)
+    # Path figures of the largest (weakly) connected component; on a directed graph along tie direction,
+    # over the pairs joined by a directed path (igraph's unconnected=TRUE convention).
+    parts = nx.weakly_connected_components(simple) if simple.is_directed() else nx.connected_components(simple)
     largest = simple.subgraph(max(parts, key=len))
+    lengths = [d for source in largest for target, d in nx.single_source_shortest_path_length(largest, source).items() if target != source]
     figures["path_component_size"] = largest.number_of_nodes()
-    figures["diameter"] = nx.diameter(largest) if largest.number_of_nodes() > 1 else 0
-    figures["average_path_length"] = nx.average_shortest_path_length(largest) if largest.number_of_nodes() > 1 else 0.0
+    figures["path_connected_pairs"] = len(lengths)
+    figures["diameter"] = max(lengths, default=0)
+    figures["average_path_length"] = sum(lengths) / len(lengths) if lengths else 0.0
+    if not simple.is_directed() and largest.number_of_nodes() > 1:
+        assert figures["diameter"] == nx.diameter(largest)
+        assert abs(figures["average_path_length"] - nx.average_shortest_path_length(largest)) < 1e-12
     return figures
 
 

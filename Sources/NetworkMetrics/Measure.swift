@@ -59,14 +59,18 @@ public struct MeasureOptions: Sendable {
     public var seed: UInt64
     /// Score eigenvector centrality per component on a disconnected graph instead of refusing.
     public var perComponent: Bool
+    /// Iterations allowed to iterative measures (eigenvector, PageRank, Katz, hub/authority) instead of
+    /// each one's NetworkX default.
+    public var maxIterations: Int?
     public var threads: Int
 
     public init(weightsMean: WeightMeaning = .strength, approximateSources: Int? = nil, seed: UInt64 = 1,
-                perComponent: Bool = false, threads: Int = Parallel.defaultThreads) {
+                perComponent: Bool = false, maxIterations: Int? = nil, threads: Int = Parallel.defaultThreads) {
         self.weightsMean = weightsMean
         self.approximateSources = approximateSources
         self.seed = seed
         self.perComponent = perComponent
+        self.maxIterations = maxIterations
         self.threads = threads
     }
 }
@@ -120,11 +124,13 @@ extension Graph {
                 case .outCloseness: results.columns.append(Self.closeness(from: distances(outgoing: true), nodeCount: nodeCount, outgoing: true))
                 case .harmonic: results.columns.append(NodeScores(measure: "harmonic", values: distances(outgoing: false).map(\.inverseTotal)))
                 case .outHarmonic: results.columns.append(NodeScores(measure: "out_harmonic", values: distances(outgoing: true).map(\.inverseTotal)))
-                case .eigenvector: results.columns.append(options.perComponent ? try eigenvectorByComponent() : try eigenvector())
-                case .pagerank: results.columns.append(try pagerank())
-                case .katz: results.columns.append(try katz())
+                case .eigenvector:
+                    let iterations = options.maxIterations ?? 100
+                    results.columns.append(options.perComponent ? try eigenvectorByComponent(maxIterations: iterations) : try eigenvector(maxIterations: iterations))
+                case .pagerank: results.columns.append(try pagerank(maxIterations: options.maxIterations ?? 100))
+                case .katz: results.columns.append(try katz(maxIterations: options.maxIterations ?? 1000))
                 case .hub, .authority:
-                    if hitsCache == nil { hitsCache = try hits() }
+                    if hitsCache == nil { hitsCache = try hits(maxIterations: options.maxIterations ?? 10_000) }
                     results.columns.append(measure == .hub ? hitsCache!.hub : hitsCache!.authority)
                 case .coreNumber: results.columns.append(coreNumber())
                 case .clustering: results.columns.append(clustering())

@@ -3,11 +3,17 @@ import NetworkModel
 /// JSON form of a summary (`stakenet info --format json`): snake_case keys, counts as objects in display order.
 extension NetworkSummary: Encodable {
     enum CodingKeys: String, CodingKey {
-        case name, description, directed, stakeholders, ties
+        case name, description, directed, nodes, ties
         case stakeholdersByKind = "stakeholders_by_kind", stakeholdersBySector = "stakeholders_by_sector", tiesByKind = "ties_by_kind"
         case graphEdges = "graph_edges", selfLoops = "self_loops", density, components
         case largestComponent = "largest_component", strongComponents = "strong_components", isolates
         case meanDegree = "mean_degree", periodStart = "period_start", periodEnd = "period_end"
+        case reciprocity, transitivity, averageClustering = "average_clustering", degreeAssortativity = "degree_assortativity"
+        case diameter, averagePathLength = "average_path_length", pathComponent = "path_figures_component"
+        case pathComponentSize = "path_figures_component_size", pathSampledSources = "path_figures_sampled_sources"
+        case degreeCentralization = "degree_centralization", inDegreeCentralization = "in_degree_centralization"
+        case outDegreeCentralization = "out_degree_centralization", betweennessCentralization = "betweenness_centralization"
+        case closenessCentralization = "closeness_centralization"
     }
 
     struct NameKey: CodingKey {
@@ -22,7 +28,7 @@ extension NetworkSummary: Encodable {
         try container.encode(name, forKey: .name)
         try container.encodeIfPresent(description, forKey: .description)
         try container.encode(isDirected, forKey: .directed)
-        try container.encode(stakeholders, forKey: .stakeholders)
+        try container.encode(stakeholders, forKey: .nodes)
         try container.encode(ties, forKey: .ties)
         for (key, counts) in [(CodingKeys.stakeholdersByKind, stakeholdersByKind), (.stakeholdersBySector, stakeholdersBySector), (.tiesByKind, tiesByKind)] {
             var object = container.nestedContainer(keyedBy: NameKey.self, forKey: key)
@@ -38,5 +44,19 @@ extension NetworkSummary: Encodable {
         try container.encode(meanDegree, forKey: .meanDegree)
         try container.encodeIfPresent(period?.lowerBound, forKey: .periodStart)
         try container.encodeIfPresent(period?.upperBound, forKey: .periodEnd)
+        try container.encode(reciprocity, forKey: .reciprocity)
+        try container.encode(transitivity, forKey: .transitivity)
+        try container.encode(averageClustering, forKey: .averageClustering)
+        try container.encode(degreeAssortativity, forKey: .degreeAssortativity)
+        try container.encode(paths?.diameter, forKey: .diameter)
+        try container.encode(paths?.averagePathLength, forKey: .averagePathLength)
+        try container.encode(paths.map { $0.isDirected ? "largest weakly connected component, directed paths between the pairs joined by one" : "largest connected component" }, forKey: .pathComponent)
+        try container.encode(paths?.componentSize, forKey: .pathComponentSize)
+        try container.encode(paths?.sampledSources, forKey: .pathSampledSources)
+        try container.encode(degreeCentralization, forKey: .degreeCentralization)
+        try container.encode(inDegreeCentralization, forKey: .inDegreeCentralization)
+        try container.encode(outDegreeCentralization, forKey: .outDegreeCentralization)
+        try container.encode(betweennessCentralization, forKey: .betweennessCentralization)
+        try container.encode(closenessCentralization, forKey: .closenessCentralization)
     }
 }

@@ -33,11 +33,29 @@ public struct NetworkSummary: Sendable, Equatable {
     public let meanDegree: Double
     /// First and last year any tie is active, when ties give periods.
     public let period: ClosedRange<Int>?
+    /// Edgewise reciprocity (directed networks only).
+    public let reciprocity: Double?
+    /// Transitivity of the undirected, unweighted graph.
+    public let transitivity: Double
+    public let averageClustering: Double
+    public let degreeAssortativity: Double?
+    /// Diameter and average path length of the largest (strongly) connected component.
+    public let paths: PathFigures?
+    /// Freeman centralizations, as R sna's `centralization()`; `nil` where undefined or not computed.
+    public let degreeCentralization: Double?
+    public let inDegreeCentralization: Double?
+    public let outDegreeCentralization: Double?
+    public let betweennessCentralization: Double?
+    public let closenessCentralization: Double?
+    /// Whole-network betweenness and closeness need a search from every node; above this many nodes
+    /// their centralizations are left out and path figures estimated from this many sources.
+    public let exactLimit: Int?
 
     public static let noneLabel = "(none)"
 
-    /// - Complexity: O(n + m) for the graph figures, plus O(m log m) to group ties.
-    public init(network: StakeholderNetwork, graph: Graph) {
+    /// - Complexity: O(nm) for path figures and centralizations (up to `exactLimit` nodes; O(k·m) for k
+    ///   sampled sources above it), O(Σ d²) for clustering, O(n + m) for the rest.
+    public init(network: StakeholderNetwork, graph: Graph, exactLimit: Int? = 10_000, threads: Int = Parallel.defaultThreads) {
         name = network.name
         description = network.description
         isDirected = graph.isDirected
@@ -59,6 +77,23 @@ public struct NetworkSummary: Sendable, Equatable {
         let starts = network.ties.compactMap(\.start), ends = network.ties.compactMap(\.end)
         let years = starts + ends
         period = years.isEmpty ? nil : Int(years.min()!) ... Int(years.max()!)
+        reciprocity = graph.reciprocity()
+        transitivity = graph.transitivity()
+        averageClustering = graph.averageClustering()
+        degreeAssortativity = graph.degreeAssortativity()
+        paths = graph.pathFigures(exactLimit: exactLimit, threads: threads)
+        degreeCentralization = Centralization.degree(graph, .total)
+        inDegreeCentralization = graph.isDirected ? Centralization.degree(graph, .incoming) : nil
+        outDegreeCentralization = graph.isDirected ? Centralization.degree(graph, .outgoing) : nil
+        self.exactLimit = exactLimit
+        if exactLimit.map({ graph.nodeCount <= $0 }) ?? true {
+            let unweighted = graph.unweighted()
+            betweennessCentralization = Centralization.betweenness(unweighted, normalizedBetweenness: unweighted.betweenness(threads: threads))
+            closenessCentralization = Centralization.closeness(unweighted, outgoingDistances: unweighted.distanceSums(outgoing: true, threads: threads))
+        } else {
+            betweennessCentralization = nil
+            closenessCentralization = nil
+        }
     }
 
     /// Counts of each value, ordered by `precedes`, with missing values last as `(none)`.

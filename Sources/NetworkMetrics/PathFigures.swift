@@ -2,28 +2,31 @@ import NetworkModel
 
 /// Diameter and average shortest-path length of a graph's largest component.
 public struct PathFigures: Sendable, Equatable {
-    /// Number of nodes in the component the figures describe.
+    /// Number of nodes in the (weakly) connected component the figures describe.
     public let componentSize: Int
-    /// Whether the component is strongly connected (directed graphs) rather than connected.
-    public let isStrongComponent: Bool
+    /// Whether paths follow tie direction (directed graphs), so that only pairs joined by a directed path count.
+    public let isDirected: Bool
+    /// Ordered pairs of distinct nodes of the component joined by a path (among the sampled sources' pairs when sampled).
+    public let connectedPairs: Int
     /// Longest shortest path, in ties (a lower bound when `sampledSources` is set).
     public let diameter: Int
-    /// Mean shortest-path length in ties over ordered pairs of distinct nodes (estimated when sampled).
+    /// Mean shortest-path length in ties over the connected pairs (estimated when sampled).
     public let averagePathLength: Double
     /// When the component was too large to search from every node: how many sources were sampled.
     public let sampledSources: Int?
 }
 
 extension Graph {
-    /// Diameter and average path length (unweighted, in ties) of the largest connected component, or
-    /// of the largest strongly connected component of a directed graph, where every distance is finite.
-    /// As NetworkX's `diameter` and `average_shortest_path_length` on that component's subgraph.
+    /// Diameter and average path length (unweighted, in ties) of the largest (weakly) connected component.
+    /// Undirected: as NetworkX's `diameter` and `average_shortest_path_length` on that component.
+    /// Directed: paths follow tie direction and only pairs joined by a directed path count, as igraph's
+    /// `average_path_length(directed=TRUE, unconnected=TRUE)` on that component.
     /// Above `exactLimit` nodes, distances are taken from `exactLimit` sources drawn with `seed`:
     /// the average is then an unbiased estimate and the diameter a lower bound.
     ///
     /// - Complexity: O(k·m) for k sources; sources in parallel, combined in order.
     public func pathFigures(exactLimit: Int? = 10_000, seed: UInt64 = 1, threads: Int = Parallel.defaultThreads) -> PathFigures? {
-        let components = isDirected ? strongComponents() : weakComponents()
+        let components = weakComponents()
         guard let largest = components.sizes.indices.max(by: { components.sizes[$0] < components.sizes[$1] }) else { return nil }
         let members = (0 ..< nodeCount).filter { components.componentOf[$0] == largest }
         let k = members.count
@@ -39,13 +42,14 @@ extension Graph {
         let chosen = sources
         let blocks = Parallel.blockCount(for: chosen.count)
         let totals = SharedBuffer(repeating: 0.0, count: blocks)
+        let pairs = SharedBuffer(repeating: 0, count: blocks)
         let longest = SharedBuffer(repeating: 0, count: blocks)
         let n = nodeCount
         withAdjacency(.forward, lengths: nil) { adjacency in
             let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { DistanceWorkspace(nodeCount: n) }
             Parallel.forEachBlock(blocks, threads: threads) { block, worker in
                 let workspace = workspaces(worker)
-                var total = 0.0, maximum = 0
+                var total = 0.0, maximum = 0, joined = 0
                 for index in Parallel.range(ofBlock: block, blocks: blocks, count: chosen.count) {
                     let reached = workspace.search(from: chosen[index], adjacency: adjacency)
                     for i in 0 ..< reached {
@@ -54,16 +58,18 @@ extension Graph {
                         let d = Int(workspace.hops[v])
                         total += Double(d)
                         maximum = Swift.max(maximum, d)
+                        if d > 0 { joined += 1 }
                     }
                     workspace.reset(count: reached)
                 }
                 totals.pointer[block] = total
                 longest.pointer[block] = maximum
+                pairs.pointer[block] = joined
             }
         }
         let total = totals.array.reduce(0, +)
-        let pairs = Double(sources.count) * Double(k - 1)
-        return PathFigures(componentSize: k, isStrongComponent: isDirected, diameter: longest.array.max() ?? 0,
-                           averagePathLength: pairs > 0 ? total / pairs : 0, sampledSources: sampled)
+        let connected = pairs.array.reduce(0, +)
+        return PathFigures(componentSize: k, isDirected: isDirected, connectedPairs: connected, diameter: longest.array.max() ?? 0,
+                           averagePathLength: connected > 0 ? total / Double(connected) : 0, sampledSources: sampled)
     }
 }

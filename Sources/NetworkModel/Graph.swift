@@ -75,6 +75,14 @@ public struct Graph: Sendable {
         return low < outOffsets[u + 1] && outTargets[low] == target ? outWeights[low] : nil
     }
 
+    /// The same graph with its weights ignored (every arc weight 1). O(1) when already unweighted.
+    public func unweighted() -> Graph {
+        guard isWeighted else { return self }
+        return Graph(nodeCount: nodeCount, isDirected: isDirected, isWeighted: false, edgeCount: edgeCount, selfLoopCount: selfLoopCount,
+                     outOffsets: outOffsets, outTargets: outTargets, outWeights: [Double](repeating: 1, count: outWeights.count),
+                     inOffsets: inOffsets, inSources: inSources, inWeights: [Double](repeating: 1, count: inWeights.count))
+    }
+
     /// Bytes held by the CSR arrays (shared storage counted once).
     public var memoryFootprint: Int {
         let outBytes = outOffsets.count * 8 + outTargets.count * 4 + outWeights.count * 8

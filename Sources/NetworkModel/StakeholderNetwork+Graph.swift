@@ -33,7 +33,8 @@ extension StakeholderNetwork {
         case .strength: return tie.weight
         case .attribute(let name):
             let value = tie.attributes[name] ?? .missing
-            guard let number = value.numericValue, number.isFinite else {
+            // A column mixing numbers and text is typed as text: its numeric cells still count.
+            guard let number = value.numericValue ?? value.text.flatMap(Double.init), number.isFinite else {
                 throw GraphWeightError(tieIndex: index, line: Int(tie.line), attribute: name, found: value.text)
             }
             return number

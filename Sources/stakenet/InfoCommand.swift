@@ -19,6 +19,9 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
 
+    @Flag(name: .customLong("exact-paths"), help: "Search from every node for path figures and centralizations, however large the network.")
+    var exactPaths = false
+
     @Option(help: "table (aligned text) or json.")
     var format: OutputFormat = .table
 
@@ -27,8 +30,8 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try network.graph(selecting: graphOptions.selection())
-        let summary = NetworkSummary(network: network, graph: graph)
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+        let summary = NetworkSummary(network: network, graph: graph, exactLimit: exactPaths ? nil : 10_000)
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(summary)
@@ -53,6 +56,26 @@ struct InfoCommand: ParsableCommand {
         let shown = summary.isolates.prefix(10).joined(separator: ", ") + (summary.isolates.count > 10 ? ", …" : "")
         figures.append(["isolates", summary.isolates.isEmpty ? "0" : "\(summary.isolates.count): \(shown)"])
         if let period = summary.period { figures.append(["period", "\(period.lowerBound)–\(period.upperBound)"]) }
+        func optional(_ value: Double?) -> String { value.map(number) ?? "n/a" }
+        if summary.isDirected { figures.append(["reciprocity", optional(summary.reciprocity)]) }
+        figures.append(["transitivity", number(summary.transitivity)])
+        figures.append(["average clustering", number(summary.averageClustering)])
+        figures.append(["degree assortativity", optional(summary.degreeAssortativity)])
+        if let paths = summary.paths {
+            let scope = "largest component, \(paths.componentSize) stakeholders" + (paths.isDirected ? "; directed paths, \(paths.connectedPairs) pairs joined" : "")
+            let sampled = paths.sampledSources.map { "; estimated from \($0) sources" } ?? ""
+            figures.append(["diameter", "\(paths.diameter)\(paths.sampledSources == nil ? "" : " (at least)") (\(scope))"])
+            figures.append(["average path length", "\(number(paths.averagePathLength)) (\(scope)\(sampled))"])
+        }
+        let degreeLabel = summary.isDirected ? "degree centralization (in+out)" : "degree centralization"
+        figures.append([degreeLabel, optional(summary.degreeCentralization)])
+        if summary.isDirected {
+            figures.append(["in-degree centralization", optional(summary.inDegreeCentralization)])
+            figures.append(["out-degree centralization", optional(summary.outDegreeCentralization)])
+        }
+        let skipped = summary.exactLimit.map { "n/a (over \($0) stakeholders; use --exact-paths)" } ?? "n/a"
+        figures.append(["betweenness centralization", summary.betweennessCentralization.map(number) ?? skipped])
+        figures.append(["closeness centralization", summary.closenessCentralization.map(number) ?? skipped])
         text += "\n" + TextTable(header: ["figure", "value"], rows: figures).rendered
         for (title, counts) in [("kind", summary.stakeholdersByKind), ("sector", summary.stakeholdersBySector)] {
             text += "\n" + TextTable(header: [title, "stakeholders"], rows: counts.map { [$0.name, "\($0.count)"] }).rendered

@@ -8,7 +8,7 @@ import TestSupport
 /// Density, components and isolates against NetworkX's values (Tests/Fixtures/reference/structure.json,
 /// written by Scripts/reference_values.py) on the classic datasets and seeded random graphs.
 @Suite struct StructureTests {
-    static let datasets = ["karate", "florentine", "davis", "lesmis", "gnp-directed", "gnm-components"]
+    static let datasets = ["karate", "florentine", "davis", "lesmis", "gnp-directed", "gnp-strong", "gnm-components", "directed-components"]
 
     static func reference(_ name: String) throws -> [String: Any] {
         let all = try Fixtures.referenceJSON("structure.json")["datasets"] as! [String: Any]

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import NetworkIO
+import NetworkMetrics
+import NetworkModel
+
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Centrality and position measures for every stakeholder.",
+        discussion: """
+        Measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).
+        Without --measures: \(Measure.standard.map(\.rawValue).joined(separator: ", ")).
+        Conventions follow NetworkX (betweenness normalised, closeness with the Wasserman-Faust correction,
+        PageRank alpha 0.85, Katz alpha 0.1, hub/authority summing to 1). On directed networks closeness and
+        harmonic use distances to the stakeholder, out_closeness and out_harmonic distances from it.
+        Unweighted unless --weight: path measures then read a tie of strength w as length 1/w
+        (--weight-as distance: length w); the other measures use the weight as strength.
+
+        Examples:
+          stakenet metrics Networks/mutuals-research
+          stakenet metrics Networks/mutuals-research --measures betweenness,pagerank --weight weight --top 10
+          stakenet metrics big.csv --measures betweenness --approx 500 --seed 7 --format csv -o betweenness.csv
+        """
+    )
+
+    @OptionGroup var input: NetworkOptions
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("Comma-separated measure names, or all.", valueName: "measures"))
+    var measures: String?
+
+    @Option(help: ArgumentHelp("Weight ties by this tie column: weight (the strength column) or another numeric column.", valueName: "attr"))
+    var weight: String?
+
+    @Option(name: .customLong("weight-as"), help: "How path measures read weights: strength (length 1/w) or distance (length w).")
+    var weightAs: WeightMeaningOption = .strength
+
+    @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (adds betweenness_standard_error).", valueName: "sources"))
+    var approx: Int?
+
+    @Option(help: "Seed for --approx sampling.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .customLong("per-component"), help: "Score eigenvector centrality within each component of a disconnected network.")
+    var perComponent = false
+
+    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Iterations allowed to eigenvector, pagerank, katz, hub and authority (defaults: NetworkX's).", valueName: "N"))
+    var maxIterations: Int?
+
+    @Option(help: ArgumentHelp("Show only the K highest-ranked stakeholders (by the first measure).", valueName: "K"))
+    var top: Int?
+
+    @Option(help: "Worker threads (results are identical for any number).")
+    var threads: Int = Parallel.defaultThreads
+
+    @Option(help: "table, csv or json.")
+    var format: TableFormat = .table
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if let approx, approx < 1 { throw ValidationError("--approx takes a number of sources of at least 1") }
+        if let top, top < 1 { throw ValidationError("--top takes a number of at least 1") }
+        if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations takes a number of at least 1") }
+        if let measures {
+            do { _ = try Measure.parseList(measures) } catch let error as AnalysisError { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let network = try input.load()
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
+        let asked = try measures.map(Measure.parseList) ?? Measure.standard
+        let options = MeasureOptions(weightsMean: weightAs.value, approximateSources: approx, seed: seed,
+                                     perComponent: perComponent, maxIterations: maxIterations, threads: threads)
+        let progress = Progress(quiet: input.quiet)
+        let results: MeasureResults
+        do {
+            results = try graph.compute(asked, options: options, strict: measures != nil && measures != "all") { progress.say("computing \($0)") }
+        } catch let error as AnalysisError {
+            throw CommandFailure(message: error.description + error.advice)
+        }
+        progress.done()
+        for (measure, reason) in results.skipped where !input.quiet {
+            Terminal.warning("\(measure.rawValue) left out: \(reason)")
+        }
+        let table = ScoreTable(network: network, columns: results.columns,
+                               countColumns: Set(Measure.allCases.filter(\.isCount).map(\.rawValue)))
+        let text: String
+        switch format {
+        case .csv: text = try table.csv()
+        case .json: text = try table.json()
+        case .table: text = table.text(top: top)
+        }
+        try Output.emit(text, to: output, inputs: [input.network])
+    }
+}
+
+extension AnalysisError {
+    /// What the user can do, as the options of `stakenet metrics` allow.
+    var advice: String {
+        switch self {
+        case .disconnected: return " (add --per-component)"
+        case .notConverged: return " (allow more with --max-iterations, or leave the measure out)"
+        case .invalid: return ""
+        }
+    }
+}
+
+enum WeightMeaningOption: String, ExpressibleByArgument, CaseIterable {
+    case strength, distance
+    var value: WeightMeaning { WeightMeaning(rawValue: rawValue)! }
+}
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

@@ -1,0 +1,148 @@
+import Foundation
+import NetworkIO
+import NetworkMetrics
+import NetworkModel
+import Testing
+import TestSupport
+
+/// The cases igraph's unit tests cover (empty graph, one node, self-loops, parallel ties), hand-checked
+/// small graphs, thread independence, sampled betweenness, and measures that must refuse.
+@Suite struct MetricsEdgeCaseTests {
+    static func graph(_ edges: [(String, String)], directed: Bool = false, selection: GraphSelection = GraphSelection()) throws -> Graph {
+        try StakeholderNetwork(isDirected: directed, edges: edges).graph(selecting: selection)
+    }
+
+    @Test func emptyGraphGivesEmptyResults() throws {
+        let empty = try StakeholderNetwork(name: "empty", isDirected: true, stakeholders: [], ties: []).graph()
+        let results = try empty.compute(Measure.allCases)
+        #expect(results.columns.allSatisfy { $0.values.isEmpty })
+        #expect(empty.pathFigures() == nil && empty.degreeAssortativity() == nil && empty.reciprocity() == nil)
+    }
+
+    @Test func oneNodeScoresZeroWhereNetworkXDoes() throws {
+        let one = try StakeholderNetwork(name: "one", isDirected: false, stakeholders: [Stakeholder(id: "x")], ties: []).graph()
+        let results = try one.compute(Measure.allCases)
+        let byName = Dictionary(uniqueKeysWithValues: results.columns.map { ($0.measure, $0.values) })
+        #expect(byName["degree"] == [0] && byName["betweenness"] == [0] && byName["closeness"] == [0])
+        // NetworkX: pagerank 1, eigenvector 1, katz 1 (normalised), clustering 0, core number 0.
+        #expect(byName["pagerank"] == [1] && byName["eigenvector"] == [1] && byName["katz"] == [1])
+        #expect(byName["clustering"] == [0] && byName["core_number"] == [0])
+    }
+
+    @Test func selfLoopsAreLeftOutUnlessKept() throws {
+        let edges = [("a", "b"), ("b", "c"), ("c", "a"), ("a", "a")]
+        let plain = try Self.graph(edges)
+        let triangle = try Self.graph(Array(edges.prefix(3)))
+        #expect(try plain.compute(Measure.allCases).columns == (try triangle.compute(Measure.allCases)).columns)
+        // Kept, a loop adds 2 to degree (as NetworkX) but changes no path measure or clustering.
+        let kept = try Self.graph(edges, selection: GraphSelection(keepSelfLoops: true))
+        #expect(kept.degree().values == [4, 2, 2])
+        #expect(kept.betweenness() == triangle.betweenness())
+        #expect(kept.clustering() == triangle.clustering())
+        #expect(kept.coreNumber() == triangle.coreNumber())
+    }
+
+    @Test func parallelTiesActAsOneTieWhoseWeightCombines() throws {
+        let doubled = try Self.graph([("a", "b"), ("a", "b"), ("b", "c")], selection: GraphSelection(weighting: .strength))
+        let single = try Self.graph([("a", "b"), ("b", "c")])
+        #expect(doubled.degree() == single.degree())
+        #expect(doubled.strength().values == [2, 3, 1])
+        // Strength 2 is length 1/2 in path measures: a is 0.5 from b and 1.5 from c, so its closeness
+        // is 2/(0.5 + 1.5) = 1; the betweenness of b is unchanged.
+        #expect(doubled.betweenness() == single.betweenness())
+        #expect(doubled.closeness().values[0] == 1)
+        #expect(isClose(single.closeness().values[0], 2 / 3))
+    }
+
+    @Test func handCheckedPath() throws {
+        // a – b – c – d: betweenness of b = 2 pairs of 3 possible ((a,c), (a,d)) → 2/3; closeness of b = 3/4.
+        let path = try Self.graph([("a", "b"), ("b", "c"), ("c", "d")])
+        #expect(path.betweenness().values.map { ($0 * 3).rounded() / 3 } == [0, 2.0 / 3, 2.0 / 3, 0])
+        #expect(path.closeness().values == [0.5, 0.75, 0.75, 0.5])
+        #expect(path.harmonic().values == [1 + 0.5 + 1.0 / 3, 2.5, 2.5, 1 + 0.5 + 1.0 / 3])
+        #expect(path.coreNumber().values == [1, 1, 1, 1])
+        let star = try Self.graph([("o", "a"), ("o", "b"), ("o", "c")])
+        #expect(star.betweenness().values == [1, 0, 0, 0])
+    }
+
+    @Test func unitWeightsGiveTheUnweightedAnswer() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("karate")).network
+        let unweighted = try network.graph()
+        var unit = network
+        unit = StakeholderNetwork(name: "unit", isDirected: false, stakeholders: network.stakeholders,
+                                  ties: network.ties.map { var tie = $0; tie.weight = 1; return tie })
+        let weighted = try unit.graph(selecting: GraphSelection(weighting: .strength))
+        for measure in [Measure.betweenness, .closeness, .harmonic, .pagerank, .eigenvector, .clustering, .strength] {
+            let a = try unweighted.compute([measure]).columns[0].values
+            let b = try weighted.compute([measure]).columns[0].values
+            #expect(zip(a, b).allSatisfy { isClose($0, $1, relative: 1e-12) }, "\(measure)")
+        }
+    }
+
+    @Test func resultsAreBitIdenticalOnOneAndTwoThreads() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("lesmis")).network
+        for weighting in [GraphSelection.Weighting.none, .strength] {
+            let graph = try network.graph(selecting: GraphSelection(weighting: weighting))
+            for measures in [[Measure.betweenness, .closeness, .harmonic, .outCloseness]] {
+                let one = try graph.compute(measures, options: MeasureOptions(threads: 1))
+                let two = try graph.compute(measures, options: MeasureOptions(threads: 2))
+                let four = try graph.compute(measures, options: MeasureOptions(threads: 4))
+                for (a, b) in zip(one.columns, two.columns) { #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern)) }
+                for (a, b) in zip(one.columns, four.columns) { #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern)) }
+            }
+            let sampledOne = graph.approximateBetweenness(sampleSize: 30, seed: 9, threads: 1)
+            let sampledTwo = graph.approximateBetweenness(sampleSize: 30, seed: 9, threads: 2)
+            #expect(sampledOne.estimate.values.map(\.bitPattern) == sampledTwo.estimate.values.map(\.bitPattern))
+            #expect(sampledOne.standardError.values.map(\.bitPattern) == sampledTwo.standardError.values.map(\.bitPattern))
+        }
+    }
+
+    @Test func sampledBetweennessIsExactWithEverySourceAndWithinItsErrorOtherwise() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("lesmis")).network
+        let graph = try network.graph()
+        let exact = graph.betweenness().values
+        let all = graph.approximateBetweenness(sampleSize: graph.nodeCount, seed: 1)
+        for v in 0 ..< graph.nodeCount {
+            #expect(isClose(all.estimate[v], exact[v], relative: 1e-12, absolute: 1e-15))
+            #expect(all.standardError[v] == 0)
+        }
+        // With 25 of 77 sources, over 200 seeds, for the five most central nodes: the estimates average to
+        // the exact value (within 3 standard errors of that average), and the standard error reported
+        // (root mean square over seeds) is within 25% of the estimates' actual spread.
+        let runs = 200
+        let samples = (0 ..< runs).map { graph.approximateBetweenness(sampleSize: 25, seed: UInt64(1000 + $0), threads: 1) }
+        for node in graph.betweenness().ranking.prefix(5) {
+            let estimates = samples.map { $0.estimate[node] }
+            let mean = estimates.reduce(0, +) / Double(runs)
+            let spread = (estimates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(runs - 1)).squareRoot()
+            let reported = (samples.map { $0.standardError[node] * $0.standardError[node] }.reduce(0, +) / Double(runs)).squareRoot()
+            #expect(abs(mean - exact[node]) < 3 * spread / Double(runs).squareRoot(), "node \(node)")
+            #expect(abs(reported - spread) < 0.25 * spread, "node \(node): reported \(reported), actual \(spread)")
+        }
+    }
+
+    @Test func iterativeMeasuresRefuseRatherThanGuess() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("karate")).network
+        let weighted = try network.graph(selecting: GraphSelection(weighting: .strength))
+        #expect(throws: AnalysisError.notConverged(measure: "katz", iterations: 1000, tolerance: 1e-6)) { try weighted.katz() }
+        #expect(throws: AnalysisError.notConverged(measure: "pagerank", iterations: 2, tolerance: 1e-6)) {
+            try weighted.pagerank(maxIterations: 2)
+        }
+        let components = try NetworkReader.read(Fixtures.dataset("gnm-components")).network.graph()
+        #expect(throws: AnalysisError.disconnected(measure: "eigenvector", components: 31)) { try components.eigenvector() }
+        // Not strict (as for `--measures all`): left out, with the reason.
+        let results = try weighted.compute([.degree, .katz], strict: false)
+        #expect(results.columns.map(\.measure) == ["degree"] && results.skipped.first?.measure == .katz)
+    }
+
+    @Test func unknownMeasuresAreNamedWithTheKnownOnes() throws {
+        #expect(throws: AnalysisError.self) { try Measure.parseList("degree,centrality") }
+        do {
+            _ = try Measure.parseList("degree,centrality")
+        } catch {
+            #expect("\(error)".contains("unknown measure 'centrality'; known measures: degree, in_degree"))
+        }
+        #expect(try Measure.parseList("all") == Measure.allCases)
+        #expect(try Measure.parseList("PageRank, core-number") == [.pagerank, .coreNumber])
+    }
+}

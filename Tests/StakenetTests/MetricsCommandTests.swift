@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `stakenet metrics`, run as a user would.
+@Suite struct MetricsCommandTests {
+    @Test func csvHasIdThenTheMeasuresInTheOrderAsked() throws {
+        let result = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/karate", "--measures", "pagerank,degree,betweenness", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first == "id,pagerank,degree,betweenness")
+        #expect(lines.count == 35)
+        // Node 0 of the karate club: degree 16, betweenness 0.43763528138528146 (NetworkX), in full precision.
+        let cells = lines[1].split(separator: ",")
+        #expect(cells[0] == "0" && cells[2] == "16")
+        #expect(isClose(try #require(Double(cells[3])), 0.43763528138528146, relative: 1e-14) && cells[3].count >= 17)
+    }
+
+    @Test func tableIsSortedByTheFirstMeasureWithLabelsAndKinds() throws {
+        let result = try StakenetBinary.run(["metrics", "Networks/mutuals-research", "--measures", "out_degree,pagerank", "--top", "3"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("rank  id") && lines[0].contains("kind") && lines[0].hasSuffix("out_degree  pagerank"))
+        #expect(lines[1].contains("ceedr") && lines[1].contains("Centre for Enterprise") && lines[1].contains("university"))
+    }
+
+    @Test func jsonNamesEveryStakeholder() throws {
+        let result = try StakenetBinary.run(["metrics", "Networks/mutuals-research", "--measures", "core_number", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        let rows = json["stakeholders"] as! [[String: Any]]
+        #expect(rows.count == 32 && json["measures"] as? [String] == ["core_number"])
+        #expect(rows[0]["id"] as? String == "ceedr" && rows[0]["core_number"] as? Int == 1 && rows[0]["kind"] as? String == "university")
+    }
+
+    @Test func approximateBetweennessAddsItsStandardError() throws {
+        let result = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/lesmis", "--measures", "betweenness", "--approx", "20", "--seed", "5", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("id,betweenness,betweenness_standard_error\n"))
+        let again = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/lesmis", "--measures", "betweenness", "--approx", "20", "--seed", "5", "--format", "csv", "--threads", "1"])
+        #expect(again.standardOutput == result.standardOutput)
+    }
+
+    @Test func refusalsAndBadInput() throws {
+        let unknown = try StakenetBinary.run(["metrics", "Networks/mutuals-research", "--measures", "degre"])
+        #expect(unknown.status == 2 && unknown.standardError.contains("unknown measure 'degre'; known measures: degree"))
+        let disconnected = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/gnm-components", "--measures", "eigenvector"])
+        #expect(disconnected.status == 1 && disconnected.standardError.contains("31 components") && disconnected.standardError.contains("--per-component"))
+        let perComponent = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/directed-components", "--measures", "eigenvector", "--per-component"])
+        #expect(perComponent.status == 0)
+        // Its largest component needs more than NetworkX's 100 iterations, as in NetworkX.
+        let slow = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/gnm-components", "--measures", "eigenvector", "--per-component"])
+        #expect(slow.status == 1 && slow.standardError.contains("did not converge in 100 iterations") && slow.standardError.contains("--max-iterations"))
+        let longer = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/gnm-components", "--measures", "eigenvector", "--per-component", "--max-iterations", "2000"])
+        #expect(longer.status == 0)
+        let diverging = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/karate", "--measures", "katz", "--weight", "weight"])
+        #expect(diverging.status == 1 && diverging.standardError.hasPrefix("stakenet: error: katz did not converge in 1000 iterations to tolerance 1e-06; no values are given"))
+        let folder = try TemporaryFolder(files: ["edges.csv": "source,target,trust\na,b,0.5\nb,c,high\nc,a,2\n"])
+        let badWeight = try StakenetBinary.run(["metrics", folder.path, "--weight", "trust"])
+        #expect(badWeight.status == 1)
+        #expect(badWeight.standardError.contains("edges.csv:3: column 'trust': tie attribute 'trust' is 'high', not a finite number"))
+    }
+
+    @Test func allLeavesOutWhatCannotBeComputedAndSaysSo() throws {
+        let result = try StakenetBinary.run(["metrics", "Tests/Fixtures/reference/datasets/karate", "--measures", "all", "--weight", "weight", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("stakenet: warning: katz left out: katz did not converge"))
+        #expect(!result.standardOutput.split(separator: "\n")[0].contains("katz"))
+    }
+}
