@@ -19,15 +19,16 @@ public enum OutputFile {
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: destination.path) {
-                _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: destination)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: path, message: "cannot be written: \(FileProblem.describe(error))",
                              hint: "check that the folder exists and that you may write there")
+        }
+        // rename(2) replaces the destination atomically: readers see the old file or the new one, never half.
+        if rename(temporary.path, destination.path) != 0 {
+            let reason = String(cString: strerror(errno)).lowercased()
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError(file: path, message: "cannot be written: \(reason)", hint: "check that you may write there")
         }
     }
 

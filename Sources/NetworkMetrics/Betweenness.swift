@@ -96,7 +96,8 @@ final class BrandesWorkspace {
     let hops: UnsafeMutablePointer<Int32>
     let distance: UnsafeMutablePointer<Double>
     let sigma: UnsafeMutablePointer<Double>
-    let delta: UnsafeMutablePointer<Double>
+    /// (1 + δ(v))/σ(v) once v's dependency is known.
+    let coefficient: UnsafeMutablePointer<Double>
     /// Nodes in the order they were reached (BFS) or settled (Dijkstra).
     let order: UnsafeMutablePointer<Int32>
     /// Position of each settled node in `order`, −1 if not settled (weighted search only).
@@ -108,75 +109,87 @@ final class BrandesWorkspace {
         hops = .allocate(capacity: n); hops.initialize(repeating: -1, count: n)
         distance = .allocate(capacity: n); distance.initialize(repeating: .infinity, count: n)
         sigma = .allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
-        delta = .allocate(capacity: n); delta.initialize(repeating: 0, count: n)
+        coefficient = .allocate(capacity: n); coefficient.initialize(repeating: 0, count: n)
         order = .allocate(capacity: n); order.initialize(repeating: 0, count: n)
         position = .allocate(capacity: n); position.initialize(repeating: -1, count: n)
     }
 
     deinit {
         for pointer in [hops, order, position] as [UnsafeMutablePointer<Int32>] { pointer.deallocate() }
-        for pointer in [distance, sigma, delta] { pointer.deallocate() }
+        for pointer in [distance, sigma, coefficient] { pointer.deallocate() }
     }
 
     /// Adds δ_s(v) (and its square) to `accumulator[v]` for every v ≠ s reached from `source`.
+    ///
+    /// Dependencies are accumulated over successors: δ(v) = σ(v) Σ_{w: v→w on a shortest path} (1 + δ(w))/σ(w),
+    /// with (1 + δ(w))/σ(w) kept per node (`coefficient`) so the loop over ties has no division.
     func accumulate(source s: Int, adjacency: Adjacency, into accumulator: UnsafeMutablePointer<Double>,
                     squares: UnsafeMutablePointer<Double>?) {
         let reached = adjacency.isWeighted ? searchWeighted(from: s, adjacency) : searchUnweighted(from: s, adjacency)
-        let offsets = adjacency.offsets, neighbours = adjacency.neighbours, lengths = adjacency.lengths
-        var i = reached - 1
+        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
+        var i = reached &- 1
         while i >= 0 {
-            let v = Int(order[i])
+            let v = Int(truncatingIfNeeded: order[i])
             var sum = 0.0
+            var e = offsets[v]
+            let end = offsets[v &+ 1]
             if adjacency.isWeighted {
+                let lengths = adjacency.lengths.baseAddress!
                 let dv = distance[v], pv = position[v]
-                for e in offsets[v] ..< offsets[v + 1] {
-                    let w = Int(neighbours[e])
-                    if position[w] > pv, distance[w] == dv + lengths[e] { sum += (1 + delta[w]) / sigma[w] }
+                while e < end {
+                    let w = Int(truncatingIfNeeded: neighbours[e])
+                    if position[w] > pv, distance[w] == dv + lengths[e] { sum += coefficient[w] }
+                    e &+= 1
                 }
             } else {
-                let next = hops[v] + 1
-                for e in offsets[v] ..< offsets[v + 1] {
-                    let w = Int(neighbours[e])
-                    if hops[w] == next { sum += (1 + delta[w]) / sigma[w] }
+                let next = hops[v] &+ 1
+                while e < end {
+                    let w = Int(truncatingIfNeeded: neighbours[e])
+                    if hops[w] == next { sum += coefficient[w] }
+                    e &+= 1
                 }
             }
-            let dependency = sigma[v] * sum
-            delta[v] = dependency
+            let paths = sigma[v]
+            let dependency = paths * sum
+            coefficient[v] = (1 + dependency) / paths
             if v != s {
                 accumulator[v] += dependency
                 if let squares { squares[v] += dependency * dependency }
             }
-            i -= 1
+            i &-= 1
         }
         for j in 0 ..< reached {
-            let v = Int(order[j])
-            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; delta[v] = 0; position[v] = -1
+            let v = Int(truncatingIfNeeded: order[j])
+            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; position[v] = -1
         }
     }
 
     /// Breadth-first search counting shortest paths; returns how many nodes were reached.
     private func searchUnweighted(from s: Int, _ adjacency: Adjacency) -> Int {
-        let offsets = adjacency.offsets, neighbours = adjacency.neighbours
+        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
         hops[s] = 0
         sigma[s] = 1
-        order[0] = Int32(s)
+        order[0] = Int32(truncatingIfNeeded: s)
         var head = 0, tail = 1
         while head < tail {
-            let v = Int(order[head])
-            head += 1
-            let next = hops[v] + 1
+            let v = Int(truncatingIfNeeded: order[head])
+            head &+= 1
+            let next = hops[v] &+ 1
             let paths = sigma[v]
-            for e in offsets[v] ..< offsets[v + 1] {
-                let w = Int(neighbours[e])
+            var e = offsets[v]
+            let end = offsets[v &+ 1]
+            while e < end {
+                let w = Int(truncatingIfNeeded: neighbours[e])
                 let hw = hops[w]
                 if hw < 0 {
                     hops[w] = next
                     sigma[w] = paths
                     order[tail] = Int32(truncatingIfNeeded: w)
-                    tail += 1
+                    tail &+= 1
                 } else if hw == next {
                     sigma[w] += paths
                 }
+                e &+= 1
             }
         }
         return tail

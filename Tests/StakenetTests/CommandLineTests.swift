@@ -88,6 +88,10 @@ import TestSupport
         let written = try StakenetBinary.run(["info", folder.path, "--format", "json", "-o", out])
         #expect(written.status == 0 && written.standardOutput.isEmpty)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"nodes\" : 2"))
+        // Writing again replaces the file whole.
+        let table = try StakenetBinary.run(["info", folder.path, "-o", out])
+        let rewritten = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(table.status == 0 && rewritten.hasPrefix("\(URL(fileURLWithPath: folder.path).lastPathComponent) (directed)"))
         let before = try String(contentsOfFile: folder.file("edges.csv"), encoding: .utf8)
         let refused = try StakenetBinary.run(["info", folder.path, "-o", folder.file("edges.csv")])
         #expect(refused.status == 1 && refused.standardError.contains("refusing to overwrite it"))
