@@ -26,6 +26,9 @@ struct Adjacency: @unchecked Sendable {
     let weights: UnsafeBufferPointer<Double>
     /// Arc lengths in the same positions; empty when the search is unweighted.
     let lengths: UnsafeBufferPointer<Double>
+    /// Offsets of the opposite adjacency: `reverseOffsets[v + 1] − reverseOffsets[v]` bounds how many
+    /// arcs a search can reach v by, so they give room for v's predecessors in a shortest-path DAG.
+    let reverseOffsets: UnsafeBufferPointer<Int>
 
     var isWeighted: Bool { !lengths.isEmpty }
 }
@@ -46,14 +49,17 @@ extension Graph {
     func withAdjacency<R>(_ direction: SearchDirection, lengths: [Double]?, _ body: (Adjacency) throws -> R) rethrows -> R {
         let useOut = direction == .forward || !isDirected
         let offsets = useOut ? outOffsets : inOffsets
+        let reverseOffsets = useOut ? inOffsets : outOffsets
         let neighbours = useOut ? outTargets : inSources
         let weights = useOut ? outWeights : inWeights
         let lengths = lengths ?? []
         return try offsets.withUnsafeBufferPointer { o in
-            try neighbours.withUnsafeBufferPointer { t in
-                try weights.withUnsafeBufferPointer { w in
-                    try lengths.withUnsafeBufferPointer { l in
-                        try body(Adjacency(nodeCount: nodeCount, offsets: o, neighbours: t, weights: w, lengths: l))
+            try reverseOffsets.withUnsafeBufferPointer { r in
+                try neighbours.withUnsafeBufferPointer { t in
+                    try weights.withUnsafeBufferPointer { w in
+                        try lengths.withUnsafeBufferPointer { l in
+                            try body(Adjacency(nodeCount: nodeCount, offsets: o, neighbours: t, weights: w, lengths: l, reverseOffsets: r))
+                        }
                     }
                 }
             }

@@ -70,7 +70,8 @@ extension Graph {
         let partialSquares = SharedBuffer(repeating: 0.0, count: squares ? blocks * n : 0)
         let lengths = pathLengths(meaning, direction: .forward)
         withAdjacency(.forward, lengths: lengths) { adjacency in
-            let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { BrandesWorkspace(nodeCount: n) }
+            let arcs = outTargets.count
+            let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { BrandesWorkspace(nodeCount: n, arcCount: arcs) }
             Parallel.forEachBlock(blocks, threads: threads) { block, worker in
                 let workspace = workspaces(worker)
                 let accumulator = partial.pointer + block * n
@@ -91,88 +92,86 @@ extension Graph {
 }
 
 /// Scratch arrays for one source's shortest-path search and dependency accumulation, reused across sources.
+///
+/// The search records each node's predecessors on shortest paths (in room given by the opposite
+/// adjacency's offsets), so the accumulation visits only the arcs of the shortest-path DAG — at most
+/// one per tie, and usually far fewer than the 2m arcs a rescan would.
 final class BrandesWorkspace {
     let n: Int
     let hops: UnsafeMutablePointer<Int32>
     let distance: UnsafeMutablePointer<Double>
     let sigma: UnsafeMutablePointer<Double>
-    /// (1 + δ(v))/σ(v) once v's dependency is known.
-    let coefficient: UnsafeMutablePointer<Double>
+    let delta: UnsafeMutablePointer<Double>
     /// Nodes in the order they were reached (BFS) or settled (Dijkstra).
     let order: UnsafeMutablePointer<Int32>
-    /// Position of each settled node in `order`, −1 if not settled (weighted search only).
-    let position: UnsafeMutablePointer<Int32>
+    /// Whether a node is settled (weighted search only).
+    let settled: UnsafeMutablePointer<Bool>
+    /// `predecessors[reverseOffsets[v] ..< reverseOffsets[v] + predecessorCount[v]]`: v's DAG predecessors.
+    let predecessors: UnsafeMutablePointer<Int32>
+    let predecessorCount: UnsafeMutablePointer<Int32>
     var heap = DistanceHeap()
 
-    init(nodeCount: Int) {
+    init(nodeCount: Int, arcCount: Int) {
         n = nodeCount
         hops = .allocate(capacity: n); hops.initialize(repeating: -1, count: n)
         distance = .allocate(capacity: n); distance.initialize(repeating: .infinity, count: n)
         sigma = .allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
-        coefficient = .allocate(capacity: n); coefficient.initialize(repeating: 0, count: n)
+        delta = .allocate(capacity: n); delta.initialize(repeating: 0, count: n)
         order = .allocate(capacity: n); order.initialize(repeating: 0, count: n)
-        position = .allocate(capacity: n); position.initialize(repeating: -1, count: n)
+        settled = .allocate(capacity: n); settled.initialize(repeating: false, count: n)
+        predecessors = .allocate(capacity: max(arcCount, 1)); predecessors.initialize(repeating: 0, count: max(arcCount, 1))
+        predecessorCount = .allocate(capacity: n); predecessorCount.initialize(repeating: 0, count: n)
     }
 
     deinit {
-        for pointer in [hops, order, position] as [UnsafeMutablePointer<Int32>] { pointer.deallocate() }
-        for pointer in [distance, sigma, coefficient] { pointer.deallocate() }
+        for pointer in [hops, order, predecessors, predecessorCount] as [UnsafeMutablePointer<Int32>] { pointer.deallocate() }
+        for pointer in [distance, sigma, delta] { pointer.deallocate() }
+        settled.deallocate()
     }
 
-    /// Adds δ_s(v) (and its square) to `accumulator[v]` for every v ≠ s reached from `source`.
-    ///
-    /// Dependencies are accumulated over successors: δ(v) = σ(v) Σ_{w: v→w on a shortest path} (1 + δ(w))/σ(w),
-    /// with (1 + δ(w))/σ(w) kept per node (`coefficient`) so the loop over ties has no division.
+    /// Adds δ_s(v) (and its square) to `accumulator[v]` for every v ≠ s reached from `source`:
+    /// δ(v) = σ(v) Σ_{w: v a predecessor of w} (1 + δ(w))/σ(w), over nodes in reverse search order.
     func accumulate(source s: Int, adjacency: Adjacency, into accumulator: UnsafeMutablePointer<Double>,
                     squares: UnsafeMutablePointer<Double>?) {
         let reached = adjacency.isWeighted ? searchWeighted(from: s, adjacency) : searchUnweighted(from: s, adjacency)
-        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
+        let room = adjacency.reverseOffsets.baseAddress!
         var i = reached &- 1
         while i >= 0 {
-            let v = Int(truncatingIfNeeded: order[i])
-            var sum = 0.0
-            var e = offsets[v]
-            let end = offsets[v &+ 1]
-            if adjacency.isWeighted {
-                let lengths = adjacency.lengths.baseAddress!
-                let dv = distance[v], pv = position[v]
-                while e < end {
-                    let w = Int(truncatingIfNeeded: neighbours[e])
-                    if position[w] > pv, distance[w] == dv + lengths[e] { sum += coefficient[w] }
-                    e &+= 1
-                }
-            } else {
-                let next = hops[v] &+ 1
-                while e < end {
-                    let w = Int(truncatingIfNeeded: neighbours[e])
-                    if hops[w] == next { sum += coefficient[w] }
-                    e &+= 1
-                }
+            let w = Int(truncatingIfNeeded: order[i])
+            // delta[w] holds Σ (1 + δ(x))/σ(x) over w's DAG successors x; σ(w) factors out.
+            let paths = sigma[w]
+            let dependency = paths * delta[w]
+            let coefficient = (1 + dependency) / paths
+            let first = room[w]
+            let last = first &+ Int(truncatingIfNeeded: predecessorCount[w])
+            var k = first
+            while k < last {
+                delta[Int(truncatingIfNeeded: predecessors[k])] += coefficient
+                k &+= 1
             }
-            let paths = sigma[v]
-            let dependency = paths * sum
-            coefficient[v] = (1 + dependency) / paths
-            if v != s {
-                accumulator[v] += dependency
-                if let squares { squares[v] += dependency * dependency }
+            if w != s {
+                accumulator[w] += dependency
+                if let squares { squares[w] += dependency * dependency }
             }
             i &-= 1
         }
         for j in 0 ..< reached {
             let v = Int(truncatingIfNeeded: order[j])
-            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; position[v] = -1
+            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; delta[v] = 0; settled[v] = false; predecessorCount[v] = 0
         }
     }
 
-    /// Breadth-first search counting shortest paths; returns how many nodes were reached.
+    /// Breadth-first search counting shortest paths and recording predecessors; returns how many nodes were reached.
     private func searchUnweighted(from s: Int, _ adjacency: Adjacency) -> Int {
         let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
+        let room = adjacency.reverseOffsets.baseAddress!
         hops[s] = 0
         sigma[s] = 1
         order[0] = Int32(truncatingIfNeeded: s)
         var head = 0, tail = 1
         while head < tail {
-            let v = Int(truncatingIfNeeded: order[head])
+            let node = order[head]
+            let v = Int(truncatingIfNeeded: node)
             head &+= 1
             let next = hops[v] &+ 1
             let paths = sigma[v]
@@ -183,11 +182,14 @@ final class BrandesWorkspace {
                 let hw = hops[w]
                 if hw < 0 {
                     hops[w] = next
-                    sigma[w] = paths
                     order[tail] = Int32(truncatingIfNeeded: w)
                     tail &+= 1
-                } else if hw == next {
+                }
+                if hw < 0 || hw == next {
                     sigma[w] += paths
+                    let count = predecessorCount[w]
+                    predecessors[room[w] &+ Int(truncatingIfNeeded: count)] = node
+                    predecessorCount[w] = count &+ 1
                 }
                 e &+= 1
             }
@@ -195,37 +197,45 @@ final class BrandesWorkspace {
         return tail
     }
 
-    /// Dijkstra's algorithm counting shortest paths; returns how many nodes were settled.
+    /// Dijkstra's algorithm counting shortest paths and recording predecessors; returns how many nodes were settled.
+    /// Equal path lengths are compared exactly, as in NetworkX; a tie of infinite length is never crossed.
     private func searchWeighted(from s: Int, _ adjacency: Adjacency) -> Int {
-        let offsets = adjacency.offsets, neighbours = adjacency.neighbours, lengths = adjacency.lengths
+        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
+        let lengths = adjacency.lengths.baseAddress!, room = adjacency.reverseOffsets.baseAddress!
         heap.removeAll()
         distance[s] = 0
         sigma[s] = 1
         heap.push(0, Int32(s))
-        var settled = 0
+        var count = 0
         while !heap.isEmpty {
             let (d, node) = heap.pop()
             let v = Int(node)
-            if position[v] >= 0 || d > distance[v] { continue }
-            position[v] = Int32(truncatingIfNeeded: settled)
-            order[settled] = node
-            settled += 1
+            if settled[v] || d > distance[v] { continue }
+            settled[v] = true
+            order[count] = node
+            count &+= 1
             let paths = sigma[v]
-            for e in offsets[v] ..< offsets[v + 1] {
+            var e = offsets[v]
+            let end = offsets[v &+ 1]
+            while e < end {
                 let length = lengths[e]
-                if length == .infinity { continue }
-                let w = Int(neighbours[e])
-                if position[w] >= 0 { continue }
+                let w = Int(truncatingIfNeeded: neighbours[e])
+                e &+= 1
+                if length == .infinity || settled[w] { continue }
                 let candidate = d + length
                 if candidate < distance[w] {
                     distance[w] = candidate
                     sigma[w] = paths
+                    predecessors[room[w]] = node
+                    predecessorCount[w] = 1
                     heap.push(candidate, Int32(truncatingIfNeeded: w))
                 } else if candidate == distance[w] {
                     sigma[w] += paths
+                    predecessors[room[w] &+ Int(truncatingIfNeeded: predecessorCount[w])] = node
+                    predecessorCount[w] &+= 1
                 }
             }
         }
-        return settled
+        return count
     }
 }
