@@ -1,0 +1,130 @@
+"""Times the peer libraries on an edge list, for Scripts/bench. Prints one JSON object per line:
+{"library", "algorithm", "threads", "seconds", "scope"} where scope is "algorithm" (graph already built)
+or "end_to_end" (read the file, build the graph, compute), best of several runs.
+
+Usage: bench_peers.py EDGES.csv [--undirected] [--algorithms betweenness,closeness,pagerank,core_number]
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def best_time(function, minimum_total=0.5, at_least=3, cap=2.0):
+    best, total, runs = float("inf"), 0.0, 0
+    while runs < at_least or (total < minimum_total and runs < 1000):
+        start = time.perf_counter()
+        function()
+        seconds = time.perf_counter() - start
+        best, total, runs = min(best, seconds), total + seconds, runs + 1
+        if seconds > cap:
+            break
+    return best
+
+
+def read_edges(path):
+    with open(path, newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        return [(int(a), int(b)) for a, b, *_ in rows]
+
+
+def igraph_runs(path, directed, algorithm):
+    import igraph as ig
+
+    def build():
+        edges = read_edges(path)
+        n = 1 + max(max(a, b) for a, b in edges)
+        return ig.Graph(n=n, edges=edges, directed=directed)
+
+    compute = {
+        "betweenness": lambda g: g.betweenness(directed=directed),
+        "closeness": lambda g: g.closeness(mode="in"),
+        "pagerank": lambda g: g.pagerank(damping=0.85, directed=directed),
+        "core_number": lambda g: g.coreness(),
+    }[algorithm]
+    graph = build()
+    yield 1, "algorithm", best_time(lambda: compute(graph))
+    yield 1, "end_to_end", best_time(lambda: compute(build()))
+
+
+def networkit_runs(path, directed, algorithm, threads):
+    import networkit as nk
+
+    nk.setNumberOfThreads(threads)
+
+    def build():
+        edges = read_edges(path)
+        n = 1 + max(max(a, b) for a, b in edges)
+        graph = nk.Graph(n, directed=directed)
+        for a, b in edges:
+            graph.addEdge(a, b, checkMultiEdge=True)
+        return graph
+
+    compute = {
+        "betweenness": lambda g: nk.centrality.Betweenness(g, normalized=True).run(),
+        "closeness": lambda g: nk.centrality.Closeness(g, True, nk.centrality.ClosenessVariant.GENERALIZED).run(),
+        "pagerank": lambda g: nk.centrality.PageRank(g, damp=0.85).run(),
+        "core_number": lambda g: nk.centrality.CoreDecomposition(g).run(),
+    }[algorithm]
+    graph = build()
+    yield threads, "algorithm", best_time(lambda: compute(graph))
+    yield threads, "end_to_end", best_time(lambda: compute(build()))
+
+
+def rustworkx_runs(path, directed, algorithm, threads):
+    import rustworkx as rx
+
+    def build():
+        edges = read_edges(path)
+        n = 1 + max(max(a, b) for a, b in edges)
+        graph = rx.PyDiGraph(multigraph=False) if directed else rx.PyGraph(multigraph=False)
+        graph.add_nodes_from(range(n))
+        graph.extend_from_edge_list(edges)
+        return graph
+
+    compute = {
+        "betweenness": lambda g: rx.betweenness_centrality(g, normalized=True, parallel_threshold=1 if threads > 1 else 10**9),
+        "closeness": lambda g: rx.closeness_centrality(g, wf_improved=True),
+        "pagerank": lambda g: rx.pagerank(g, alpha=0.85) if directed else rx.pagerank(rx.PyDiGraph.from_adjacency_matrix(rx.adjacency_matrix(g))),
+        "core_number": lambda g: rx.core_number(g),
+    }[algorithm]
+    graph = build()
+    yield threads, "algorithm", best_time(lambda: compute(graph))
+    yield threads, "end_to_end", best_time(lambda: compute(build()))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("edges")
+    parser.add_argument("--undirected", action="store_true")
+    parser.add_argument("--algorithms", default="betweenness,closeness,pagerank,core_number")
+    parser.add_argument("--library")
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    directed = not args.undirected
+    if args.library is None:
+        # Each library and thread count in its own process, so thread pools start fresh.
+        for library, threads in [("igraph", 1), ("networkit", 1), ("networkit", 2), ("rustworkx", 1), ("rustworkx", 2)]:
+            environment = dict(os.environ, RAYON_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+            command = [sys.executable, __file__, args.edges, "--algorithms", args.algorithms, "--library", library, "--threads", str(threads)]
+            if args.undirected:
+                command.append("--undirected")
+            subprocess.run(command, check=True, env=environment)
+        return
+    for algorithm in args.algorithms.split(","):
+        if args.library == "igraph":
+            runs = igraph_runs(args.edges, directed, algorithm)
+        elif args.library == "networkit":
+            runs = networkit_runs(args.edges, directed, algorithm, args.threads)
+        else:
+            runs = rustworkx_runs(args.edges, directed, algorithm, args.threads)
+        for threads, scope, seconds in runs:
+            print(json.dumps({"library": args.library, "algorithm": algorithm, "threads": threads, "scope": scope, "seconds": seconds}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
