@@ -6,6 +6,15 @@ public struct DistanceSum: Sendable, Equatable {
     public var reached: Int
     public var total: Double
     public var inverseTotal: Double
+    /// The largest distance to a reached node (0 when only the node itself is reached).
+    public var farthest: Double
+
+    public init(reached: Int, total: Double, inverseTotal: Double, farthest: Double) {
+        self.reached = reached
+        self.total = total
+        self.inverseTotal = inverseTotal
+        self.farthest = farthest
+    }
 }
 
 extension Graph {
@@ -48,17 +57,39 @@ extension Graph {
 
     /// One shortest-path search per node, from it (`outgoing`) or to it.
     public func distanceSums(outgoing: Bool, meaning: WeightMeaning = .strength, threads: Int = Parallel.defaultThreads) -> [DistanceSum] {
+        distanceSums(from: Array(0 ..< nodeCount), outgoing: outgoing, meaning: meaning, threads: threads)
+    }
+
+    /// Shortest-path searches from `sources` (results in the same order): 64 sources at a time by
+    /// multi-source BFS when unweighted, one Dijkstra search per source when weighted. Sources run in
+    /// parallel in fixed blocks, and each result comes from one search, so any `threads` gives the same bits.
+    func distanceSums(from sources: [Int], outgoing: Bool, meaning: WeightMeaning, threads: Int) -> [DistanceSum] {
         let n = nodeCount
-        guard n > 0 else { return [] }
+        guard n > 0, !sources.isEmpty else { return [] }
         let direction: SearchDirection = outgoing ? .forward : .backward
-        let result = SharedBuffer(repeating: DistanceSum(reached: 0, total: 0, inverseTotal: 0), count: n)
-        let blocks = Parallel.blockCount(for: n)
-        withAdjacency(direction, lengths: pathLengths(meaning, direction: direction)) { adjacency in
-            let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { DistanceWorkspace(nodeCount: n) }
-            Parallel.forEachBlock(blocks, threads: threads) { block, worker in
-                let workspace = workspaces(worker)
-                for source in Parallel.range(ofBlock: block, blocks: blocks, count: n) {
-                    result.pointer[source] = workspace.sum(from: source, adjacency: adjacency)
+        let result = SharedBuffer(repeating: DistanceSum(reached: 0, total: 0, inverseTotal: 0, farthest: 0), count: sources.count)
+        let lengths = pathLengths(meaning, direction: direction)
+        withAdjacency(direction, lengths: lengths) { adjacency in
+            if adjacency.isWeighted {
+                let blocks = Parallel.blockCount(for: sources.count)
+                let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { DistanceWorkspace(nodeCount: n) }
+                Parallel.forEachBlock(blocks, threads: threads) { block, worker in
+                    let workspace = workspaces(worker)
+                    for index in Parallel.range(ofBlock: block, blocks: blocks, count: sources.count) {
+                        result.pointer[index] = workspace.sum(from: sources[index], adjacency: adjacency)
+                    }
+                }
+            } else {
+                let batches = (sources.count + MultiSourceBFS.width - 1) / MultiSourceBFS.width
+                let blocks = Parallel.blockCount(for: batches, minimumPerBlock: 1)
+                let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { MultiSourceBFS(nodeCount: n) }
+                Parallel.forEachBlock(blocks, threads: threads) { block, worker in
+                    let search = workspaces(worker)
+                    for batch in Parallel.range(ofBlock: block, blocks: blocks, count: batches) {
+                        let first = batch * MultiSourceBFS.width
+                        let last = Swift.min(first + MultiSourceBFS.width, sources.count)
+                        search.run(sources: sources[first ..< last], adjacency: adjacency, results: result.pointer + first)
+                    }
                 }
             }
         }
@@ -144,13 +175,14 @@ final class DistanceWorkspace {
 
     func sum(from s: Int, adjacency: Adjacency) -> DistanceSum {
         let count = search(from: s, adjacency: adjacency)
-        var total = 0.0, inverse = 0.0
+        var total = 0.0, inverse = 0.0, farthest = 0.0
         for i in 0 ..< count {
             let d = distance[Int(order[i])]
             total += d
             if d > 0 { inverse += 1 / d }
+            farthest = Swift.max(farthest, d)
         }
         reset(count: count)
-        return DistanceSum(reached: count, total: total, inverseTotal: inverse)
+        return DistanceSum(reached: count, total: total, inverseTotal: inverse, farthest: farthest)
     }
 }
