@@ -93,88 +93,92 @@ extension Graph {
 
 /// Scratch arrays for one source's shortest-path search and dependency accumulation, reused across sources.
 ///
-/// The search records each node's predecessors on shortest paths (in room given by the opposite
-/// adjacency's offsets), so the accumulation visits only the arcs of the shortest-path DAG — at most
-/// one per tie, and usually far fewer than the 2m arcs a rescan would.
+/// The search appends every arc of the shortest-path DAG to a list, in the order it meets them. Walking
+/// that list backwards meets all arcs out of a node before any arc into it, so dependencies accumulate
+/// in one sequential pass over at most m arcs: with S(v) = Σ_{v→w in the DAG} (1 + δ(w))/σ(w), each arc
+/// v→w adds 1/σ(w) + S(w) to S(v), and δ(v) = σ(v)·S(v).
 final class BrandesWorkspace {
     let n: Int
     let hops: UnsafeMutablePointer<Int32>
     let distance: UnsafeMutablePointer<Double>
     let sigma: UnsafeMutablePointer<Double>
-    let delta: UnsafeMutablePointer<Double>
+    /// S(v) above, and 1/σ(v) beside it so one cache line serves both.
+    let accumulation: UnsafeMutablePointer<Accumulation>
     /// Nodes in the order they were reached (BFS) or settled (Dijkstra).
     let order: UnsafeMutablePointer<Int32>
     /// Whether a node is settled (weighted search only).
     let settled: UnsafeMutablePointer<Bool>
-    /// `predecessors[reverseOffsets[v] ..< reverseOffsets[v] + predecessorCount[v]]`: v's DAG predecessors.
-    let predecessors: UnsafeMutablePointer<Int32>
-    let predecessorCount: UnsafeMutablePointer<Int32>
+    /// DAG arcs (tail in the high 32 bits, head in the low), in the order the search met them.
+    let arcs: UnsafeMutablePointer<UInt64>
+    /// For weighted searches: the head's distance through each listed arc when it was listed.
+    let arcDistance: UnsafeMutablePointer<Double>
     var heap = DistanceHeap()
+
+    struct Accumulation {
+        var inverseSigma: Double
+        var sum: Double
+    }
 
     init(nodeCount: Int, arcCount: Int) {
         n = nodeCount
         hops = .allocate(capacity: n); hops.initialize(repeating: -1, count: n)
         distance = .allocate(capacity: n); distance.initialize(repeating: .infinity, count: n)
         sigma = .allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
-        delta = .allocate(capacity: n); delta.initialize(repeating: 0, count: n)
+        accumulation = .allocate(capacity: n); accumulation.initialize(repeating: Accumulation(inverseSigma: 0, sum: 0), count: n)
         order = .allocate(capacity: n); order.initialize(repeating: 0, count: n)
         settled = .allocate(capacity: n); settled.initialize(repeating: false, count: n)
-        predecessors = .allocate(capacity: max(arcCount, 1)); predecessors.initialize(repeating: 0, count: max(arcCount, 1))
-        predecessorCount = .allocate(capacity: n); predecessorCount.initialize(repeating: 0, count: n)
+        arcs = .allocate(capacity: max(arcCount, 1)); arcs.initialize(repeating: 0, count: max(arcCount, 1))
+        arcDistance = .allocate(capacity: max(arcCount, 1)); arcDistance.initialize(repeating: 0, count: max(arcCount, 1))
     }
 
     deinit {
-        for pointer in [hops, order, predecessors, predecessorCount] as [UnsafeMutablePointer<Int32>] { pointer.deallocate() }
-        for pointer in [distance, sigma, delta] { pointer.deallocate() }
-        settled.deallocate()
+        hops.deallocate(); order.deallocate(); distance.deallocate(); sigma.deallocate()
+        accumulation.deallocate(); settled.deallocate(); arcs.deallocate(); arcDistance.deallocate()
     }
 
-    /// Adds δ_s(v) (and its square) to `accumulator[v]` for every v ≠ s reached from `source`:
-    /// δ(v) = σ(v) Σ_{w: v a predecessor of w} (1 + δ(w))/σ(w), over nodes in reverse search order.
+    /// Adds δ_s(v) (and its square) to `accumulator[v]` for every v ≠ s reached from `source`.
     func accumulate(source s: Int, adjacency: Adjacency, into accumulator: UnsafeMutablePointer<Double>,
                     squares: UnsafeMutablePointer<Double>?) {
-        let reached = adjacency.isWeighted ? searchWeighted(from: s, adjacency) : searchUnweighted(from: s, adjacency)
-        let room = adjacency.reverseOffsets.baseAddress!
-        var i = reached &- 1
-        while i >= 0 {
-            let w = Int(truncatingIfNeeded: order[i])
-            // delta[w] holds Σ (1 + δ(x))/σ(x) over w's DAG successors x; σ(w) factors out.
-            let paths = sigma[w]
-            let dependency = paths * delta[w]
-            let coefficient = (1 + dependency) / paths
-            let first = room[w]
-            let last = first &+ Int(truncatingIfNeeded: predecessorCount[w])
-            var k = first
-            while k < last {
-                delta[Int(truncatingIfNeeded: predecessors[k])] += coefficient
-                k &+= 1
-            }
-            if w != s {
-                accumulator[w] += dependency
-                if let squares { squares[w] += dependency * dependency }
-            }
-            i &-= 1
+        let (reached, arcCount) = adjacency.isWeighted ? searchWeighted(from: s, adjacency) : searchUnweighted(from: s, adjacency)
+        let sigma = self.sigma, accumulation = self.accumulation, order = self.order, arcs = self.arcs
+        for j in 0 ..< reached {
+            let v = Int(truncatingIfNeeded: order[j])
+            accumulation[v] = Accumulation(inverseSigma: 1 / sigma[v], sum: 0)
+        }
+        var k = arcCount &- 1
+        while k >= 0 {
+            let arc = arcs[k]
+            let v = Int(truncatingIfNeeded: arc >> 32), w = Int(truncatingIfNeeded: arc & 0xFFFF_FFFF)
+            let head = accumulation[w]
+            accumulation[v].sum += head.inverseSigma + head.sum
+            k &-= 1
+        }
+        for j in 1 ..< max(reached, 1) {
+            let v = Int(truncatingIfNeeded: order[j])
+            let dependency = sigma[v] * accumulation[v].sum
+            accumulator[v] += dependency
+            if let squares { squares[v] += dependency * dependency }
         }
         for j in 0 ..< reached {
             let v = Int(truncatingIfNeeded: order[j])
-            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; delta[v] = 0; settled[v] = false; predecessorCount[v] = 0
+            hops[v] = -1; distance[v] = .infinity; sigma[v] = 0; settled[v] = false
         }
     }
 
-    /// Breadth-first search counting shortest paths and recording predecessors; returns how many nodes were reached.
-    private func searchUnweighted(from s: Int, _ adjacency: Adjacency) -> Int {
+    /// Breadth-first search counting shortest paths and listing DAG arcs; returns nodes reached and arcs listed.
+    private func searchUnweighted(from s: Int, _ adjacency: Adjacency) -> (Int, Int) {
         let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
-        let room = adjacency.reverseOffsets.baseAddress!
+        let hops = self.hops, sigma = self.sigma, order = self.order, arcs = self.arcs
         hops[s] = 0
         sigma[s] = 1
         order[0] = Int32(truncatingIfNeeded: s)
-        var head = 0, tail = 1
+        var head = 0, tail = 1, arcCount = 0
         while head < tail {
-            let node = order[head]
-            let v = Int(truncatingIfNeeded: node)
+            let v = Int(truncatingIfNeeded: order[head])
             head &+= 1
             let next = hops[v] &+ 1
             let paths = sigma[v]
+            let tailBits = UInt64(truncatingIfNeeded: v) << 32
             var e = offsets[v]
             let end = offsets[v &+ 1]
             while e < end {
@@ -187,26 +191,27 @@ final class BrandesWorkspace {
                 }
                 if hw < 0 || hw == next {
                     sigma[w] += paths
-                    let count = predecessorCount[w]
-                    predecessors[room[w] &+ Int(truncatingIfNeeded: count)] = node
-                    predecessorCount[w] = count &+ 1
+                    arcs[arcCount] = tailBits | UInt64(truncatingIfNeeded: w)
+                    arcCount &+= 1
                 }
                 e &+= 1
             }
         }
-        return tail
+        return (tail, arcCount)
     }
 
-    /// Dijkstra's algorithm counting shortest paths and recording predecessors; returns how many nodes were settled.
+    /// Dijkstra's algorithm counting shortest paths and listing DAG arcs; returns nodes settled and arcs listed.
     /// Equal path lengths are compared exactly, as in NetworkX; a tie of infinite length is never crossed.
-    private func searchWeighted(from s: Int, _ adjacency: Adjacency) -> Int {
+    /// An arc is listed when its tail is settled, so its head's shortest paths may still change: arcs whose
+    /// head later gets a shorter path are dropped when the list is compacted at the end.
+    private func searchWeighted(from s: Int, _ adjacency: Adjacency) -> (Int, Int) {
         let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
-        let lengths = adjacency.lengths.baseAddress!, room = adjacency.reverseOffsets.baseAddress!
+        let lengths = adjacency.lengths.baseAddress!
         heap.removeAll()
         distance[s] = 0
         sigma[s] = 1
         heap.push(0, Int32(s))
-        var count = 0
+        var count = 0, arcCount = 0
         while !heap.isEmpty {
             let (d, node) = heap.pop()
             let v = Int(node)
@@ -215,6 +220,7 @@ final class BrandesWorkspace {
             order[count] = node
             count &+= 1
             let paths = sigma[v]
+            let tailBits = UInt64(truncatingIfNeeded: v) << 32
             var e = offsets[v]
             let end = offsets[v &+ 1]
             while e < end {
@@ -226,16 +232,23 @@ final class BrandesWorkspace {
                 if candidate < distance[w] {
                     distance[w] = candidate
                     sigma[w] = paths
-                    predecessors[room[w]] = node
-                    predecessorCount[w] = 1
                     heap.push(candidate, Int32(truncatingIfNeeded: w))
-                } else if candidate == distance[w] {
+                } else if candidate != distance[w] {
+                    continue
+                } else {
                     sigma[w] += paths
-                    predecessors[room[w] &+ Int(truncatingIfNeeded: predecessorCount[w])] = node
-                    predecessorCount[w] &+= 1
                 }
+                arcs[arcCount] = tailBits | UInt64(truncatingIfNeeded: w)
+                arcDistance[arcCount] = candidate
+                arcCount &+= 1
             }
         }
-        return count
+        // Keep only arcs still on a shortest path: those whose head was not reached more cheaply later.
+        var kept = 0
+        for k in 0 ..< arcCount where arcDistance[k] == distance[Int(truncatingIfNeeded: arcs[k] & 0xFFFF_FFFF)] {
+            arcs[kept] = arcs[k]
+            kept &+= 1
+        }
+        return (count, kept)
     }
 }
