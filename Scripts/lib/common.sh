@@ -41,9 +41,9 @@ install_system_packages() {
     esac
 }
 
-# Creates the virtualenv with the pinned reference packages (Scripts/requirements-reference.txt) if needed.
+# Creates the virtualenv with the pinned reference packages (Scripts/reference/requirements.txt) if needed.
 ensure_reference_env() {
-    local requirements="$STAKENET_ROOT/Scripts/requirements-reference.txt"
+    local requirements="$STAKENET_ROOT/Scripts/reference/requirements.txt"
     local stamp="$STAKENET_VENV/.requirements"
     if [ ! -x "$STAKENET_VENV/bin/python" ]; then
         say "Creating the reference virtualenv in $STAKENET_VENV…"

@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// Whole-network figures against NetworkX (structure.json) and Freeman centralizations against R's sna
-/// (centralization.json, written by Scripts/reference_sna.R).
+/// (centralization.json, written by Scripts/reference/sna.R).
 @Suite struct CohesionTests {
     static let datasets = StructureTests.datasets
 

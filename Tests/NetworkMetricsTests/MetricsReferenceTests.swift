@@ -7,7 +7,7 @@ import TestSupport
 
 /// Every node measure against NetworkX on the classic datasets and a generated directed graph with
 /// isolates and several components, unweighted and weighted both ways
-/// (Tests/Fixtures/reference/metrics, written by Scripts/reference_values.py).
+/// (Tests/Fixtures/reference/metrics, written by Scripts/reference/values.py).
 @Suite struct MetricsReferenceTests {
     struct Reference: CustomTestStringConvertible, Sendable {
         let dataset: String

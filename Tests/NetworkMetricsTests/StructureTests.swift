@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// Density, components and isolates against NetworkX's values (Tests/Fixtures/reference/structure.json,
-/// written by Scripts/reference_values.py) on the classic datasets and seeded random graphs.
+/// written by Scripts/reference/values.py) on the classic datasets and seeded random graphs.
 @Suite struct StructureTests {
     static let datasets = ["karate", "florentine", "davis", "lesmis", "gnp-directed", "gnp-strong", "gnm-components", "directed-components"]
 

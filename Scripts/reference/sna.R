@@ -1,6 +1,6 @@
 # Freeman centralizations of the reference datasets as R's sna computes them, for StakeNet's tests.
 # Run through Scripts/reference-values (it writes Tests/Fixtures/reference/centralization.json);
-# reads the datasets Scripts/reference_values.py wrote. Unweighted, no loops, sna's defaults.
+# reads the datasets Scripts/reference/values.py wrote. Unweighted, no loops, sna's defaults.
 suppressMessages(library(sna))
 args <- commandArgs(trailingOnly = TRUE)
 folder <- args[1]

@@ -1,6 +1,6 @@
 """Writes the reference values StakeNet's tests compare against, and the datasets they are computed on.
 
-Every value comes from NetworkX (the version pinned in Scripts/requirements-reference.txt), on the
+Every value comes from NetworkX (the version pinned in Scripts/reference/requirements.txt), on the
 classic datasets it ships (Zachary's karate club, Padgett's Florentine families, Davis's southern
 women, Les Misérables) and on seeded random graphs. Run through Scripts/reference-values; Scripts/test
 runs it again into a temporary folder and fails if the stored files differ.
