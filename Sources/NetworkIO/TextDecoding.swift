@@ -35,7 +35,8 @@ public enum TextDecoding {
                              message: "holds binary data (a NUL byte), so it is not a text file",
                              hint: "export the sheet as CSV")
         }
-        if let text = String(validating: body, as: UTF8.self) {
+        let validated = body.withUnsafeBytes { bytes in String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if let text = validated {
             return text
         }
         let bad = firstInvalidUTF8(in: body)

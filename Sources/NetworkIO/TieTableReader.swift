@@ -80,6 +80,11 @@ struct TieTableReader {
 
         func ends(_ cell: String, role: TieColumn, line: Int) -> [Int32]? {
             let column = role == .source ? sourceColumn : targetColumn
+            if !splitsLists {
+                // The usual case: one id per cell.
+                let id = cell.trimmingSpaces
+                if !AttributeParsing.isMissing(id) { return resolve(id, role: role, line: line).map { [$0] } }
+            }
             let parts = splitsLists ? cell.split(separator: "|").map { String($0).trimmingSpaces } : [cell.trimmingSpaces]
             let ids = parts.filter { !AttributeParsing.isMissing($0) }
             if ids.isEmpty {
@@ -95,14 +100,16 @@ struct TieTableReader {
             return allKnown ? indices : nil
         }
 
+        let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
+        let weightColumn = header[.weight], startColumn = header[.start], endColumn = header[.end]
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
-            let sources = ends(table.columns[sourceColumn][row], role: .source, line: line)
-            let targets = ends(table.columns[targetColumn][row], role: .target, line: line)
+            let sources = ends(sourceCells[row], role: .source, line: line)
+            let targets = ends(targetCells[row], role: .target, line: line)
             var rowIsValid = sources != nil && targets != nil
 
             var weight = 1.0
-            if let column = header[.weight], case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) {
+            if let column = weightColumn, case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) {
                 let field = table.header[column]
                 if let value = CellReading.number(cell, decimalComma: table.allowsDecimalComma) {
                     if !value.isFinite {
@@ -137,19 +144,17 @@ struct TieTableReader {
                 }
             }
 
-            var years: [TieColumn: Int32] = [:]
-            for role in [TieColumn.start, .end] {
-                guard let column = header[role], case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) else { continue }
-                if let year = CellReading.year(cell) {
-                    years[role] = year
-                } else {
-                    report.error(file, line: line, field: table.header[column], "\(role.rawValue) year '\(cell.trimmingSpaces)' is not a whole number",
-                                 hint: "write a year such as 2012, or leave the cell empty")
-                    rowIsValid = false
-                }
+            func year(_ role: TieColumn, in yearColumn: Int?) -> Int32? {
+                guard let column = yearColumn, case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) else { return nil }
+                if let year = CellReading.year(cell) { return year }
+                report.error(file, line: line, field: table.header[column], "\(role.rawValue) year '\(cell.trimmingSpaces)' is not a whole number",
+                             hint: "write a year such as 2012, or leave the cell empty")
+                rowIsValid = false
+                return nil
             }
-            if let start = years[.start], let end = years[.end], start > end {
-                report.error(file, line: line, field: table.header[header[.start]!], "the tie starts in \(start), after it ends in \(end)",
+            let startYear = year(.start, in: startColumn), endYear = year(.end, in: endColumn)
+            if let startYear, let endYear, startYear > endYear {
+                report.error(file, line: line, field: table.header[startColumn!], "the tie starts in \(startYear), after it ends in \(endYear)",
                              hint: "swap the start and end years")
                 rowIsValid = false
             }
@@ -166,7 +171,7 @@ struct TieTableReader {
             for source in sources {
                 for target in targets {
                     result.ties.append(Tie(source: source, target: target, kind: kind, weight: weight, direction: direction,
-                                           start: years[.start], end: years[.end], attributes: attributes, line: Int32(clamping: line)))
+                                           start: startYear, end: endYear, attributes: attributes, line: Int32(clamping: line)))
                 }
             }
         }
