@@ -162,6 +162,14 @@ def node_measures(graph, variant):
         columns["hub"], columns["authority"] = hubs, authorities
     columns["core_number"] = nx.core_number(graph)
     columns["clustering"] = nx.clustering(graph, weight=weight)
+    columns["constraint"] = nx.constraint(graph, weight=weight)
+    # With nodes=None and SciPy present, NetworkX 3.6.1 takes a matrix shortcut that divides the mutual
+    # weights by the wrong axis's maximum (it disagrees with its own definition on weighted and directed
+    # graphs); naming the nodes takes the definitional path, which these references use.
+    columns["effective_size"] = nx.effective_size(graph, nodes=list(graph), weight=weight)
+    # Efficiency is effective size per contact (NetworkX documents it without a function of its own).
+    columns["efficiency"] = {v: columns["effective_size"][v] / len(set(nx.all_neighbors(graph, v)))
+                             if set(nx.all_neighbors(graph, v)) else float("nan") for v in graph}
     return columns, refused, len(components)
 
 
@@ -185,7 +193,7 @@ def write_metrics(folder, name, graph, variant):
             row = [node]
             for measure in measures:
                 value = float(columns[measure][node])
-                row.append(rounded(value) if measure in ITERATIVE else repr(value))
+                row.append("nan" if math.isnan(value) else rounded(value) if measure in ITERATIVE else repr(value))
             writer.writerow(row)
     with open(stem + ".refused.json", "w", encoding="utf-8") as handle:
         json.dump({"components": components, "refused": refused}, handle, indent=1, sort_keys=True)

@@ -15,8 +15,10 @@ public struct ScoreTable: Sendable {
         self.countColumns = countColumns
     }
 
-    /// Full double precision (the shortest text that reads back as the same number).
+    /// Full double precision (the shortest text that reads back as the same number); an undefined value
+    /// (NaN, such as constraint of a stakeholder without contacts) is an empty cell.
     func exact(_ value: Double, column: String) -> String {
+        if value.isNaN { return "" }
         if countColumns.contains(column), value.isFinite, value == value.rounded() { return String(Int64(value)) }
         return "\(value)"
     }
@@ -53,7 +55,13 @@ public struct ScoreTable: Sendable {
                 try container.encodeIfPresent(kind, forKey: Key("kind"))
                 try container.encodeIfPresent(sector, forKey: Key("sector"))
                 for (name, value, isCount) in values {
-                    if isCount, value.isFinite { try container.encode(Int64(value), forKey: Key(name)) } else { try container.encode(value, forKey: Key(name)) }
+                    if value.isNaN {
+                        try container.encodeNil(forKey: Key(name))
+                    } else if isCount, value.isFinite {
+                        try container.encode(Int64(value), forKey: Key(name))
+                    } else {
+                        try container.encode(value, forKey: Key(name))
+                    }
                 }
             }
         }
@@ -86,6 +94,7 @@ public struct ScoreTable: Sendable {
 
     /// Four significant digits for reading; counts as whole numbers.
     static func brief(_ value: Double, isCount: Bool) -> String {
+        if value.isNaN { return "-" }
         if isCount, value == value.rounded() { return String(Int64(value)) }
         if value == 0 { return "0" }
         return String(format: "%.4g", value)

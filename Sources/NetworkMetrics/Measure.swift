@@ -24,6 +24,10 @@ public enum Measure: String, CaseIterable, Sendable {
     case authority
     case coreNumber = "core_number"
     case clustering
+    case constraint
+    case effectiveSize = "effective_size"
+    case efficiency
+    case hierarchy
 
     /// What `stakenet metrics` computes when no measures are named.
     public static let standard: [Measure] = [
@@ -93,6 +97,7 @@ extension Graph {
         var results = MeasureResults()
         var distanceCache: [Bool: [DistanceSum]] = [:]
         var hitsCache: (hub: NodeScores, authority: NodeScores)?
+        var holesCache: StructuralHoles?
         func distances(outgoing: Bool) -> [DistanceSum] {
             if let cached = distanceCache[outgoing] { return cached }
             let sums = distanceSums(outgoing: outgoing, meaning: options.weightsMean, threads: options.threads)
@@ -134,6 +139,15 @@ extension Graph {
                     results.columns.append(measure == .hub ? hitsCache!.hub : hitsCache!.authority)
                 case .coreNumber: results.columns.append(coreNumber())
                 case .clustering: results.columns.append(clustering())
+                case .constraint, .effectiveSize, .efficiency, .hierarchy:
+                    if holesCache == nil { holesCache = structuralHoles() }
+                    let holes = holesCache!
+                    switch measure {
+                    case .constraint: results.columns.append(holes.constraint)
+                    case .effectiveSize: results.columns.append(holes.effectiveSize)
+                    case .efficiency: results.columns.append(holes.efficiency)
+                    default: results.columns.append(holes.hierarchy)
+                    }
                 }
             } catch let error as AnalysisError {
                 if strict { throw error }

@@ -11,8 +11,12 @@ public struct NodeScores: Sendable, Equatable {
 
     public subscript(node: Int) -> Double { values[node] }
 
-    /// Nodes from highest to lowest value; equal values keep node order.
+    /// Nodes from highest to lowest value, undefined (NaN) values last; equal values keep node order.
     public var ranking: [Int] {
-        values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        values.indices.sorted { a, b in
+            let (x, y) = (values[a], values[b])
+            if x.isNaN || y.isNaN { return !x.isNaN && y.isNaN || (x.isNaN && y.isNaN && a < b) }
+            return x != y ? x > y : a < b
+        }
     }
 }
