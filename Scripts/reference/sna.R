@@ -4,6 +4,7 @@
 suppressMessages(library(sna))
 args <- commandArgs(trailingOnly = TRUE)
 folder <- args[1]
+# args[2]: the bundled network Networks/mutuals-research.
 datasets <- sort(list.files(file.path(folder, "datasets")))
 number <- function(x) if (is.na(x) || is.nan(x)) "null" else sprintf("%.17g", x)
 entries <- c()
@@ -33,3 +34,36 @@ for (name in datasets) {
   entries <- c(entries, sprintf('  "%s": {%s}', name, paste(fields, collapse = ", ")))
 }
 writeLines(c("{", paste(entries, collapse = ",\n"), "}"), file.path(folder, "centralization.json"))
+
+# Gould-Fernandez brokerage (sna's brokerage()) on every dataset with a grouping, and the bundled network.
+brokerage_cases <- list(
+  list(name = "karate", folder = file.path(folder, "datasets", "karate"), by = "club"),
+  list(name = "davis", folder = file.path(folder, "datasets", "davis"), by = "kind"),
+  list(name = "gnp-strong", folder = file.path(folder, "datasets", "gnp-strong"), by = "group"),
+  list(name = "directed-components", folder = file.path(folder, "datasets", "directed-components"), by = "group"),
+  list(name = "mutuals-research", folder = args[2], by = "kind"))
+dir.create(file.path(folder, "brokerage"), showWarnings = FALSE)
+cell <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "NA")
+for (case in brokerage_cases) {
+  nodes <- read.csv(file.path(case$folder, "nodes.csv"), colClasses = "character", na.strings = c("", "NA"))
+  edges <- read.csv(file.path(case$folder, "edges.csv"), colClasses = "character")
+  directed <- grepl('"directed": true', paste(readLines(file.path(case$folder, "network.json")), collapse = ""))
+  n <- nrow(nodes)
+  index <- setNames(seq_len(n), nodes$id)
+  m <- matrix(0, n, n)
+  for (i in seq_len(nrow(edges))) {
+    s <- index[[edges$source[i]]]; t <- index[[edges$target[i]]]
+    if (s != t) { m[s, t] <- 1; if (!directed) m[t, s] <- 1 }
+  }
+  groups <- nodes[[case$by]]
+  groups[is.na(groups)] <- "(none)"
+  b <- brokerage(m, groups)
+  roles <- c("coordinator", "consultant", "representative", "gatekeeper", "liaison", "total")
+  header <- c("id", "group", roles, paste0("expected_", roles), paste0("sd_", roles), paste0("z_", roles))
+  lines <- paste(header, collapse = ",")
+  for (v in seq_len(n)) {
+    lines <- c(lines, paste(c(nodes$id[v], groups[v], cell(b$raw.nli[v, ]), cell(b$exp.nli[v, ]), cell(b$sd.nli[v, ]), cell(b$z.nli[v, ])), collapse = ","))
+  }
+  lines <- c(lines, paste(c("(network)", "", cell(b$raw.gli), cell(b$exp.gli), cell(b$sd.gli), cell(b$z.gli)), collapse = ","))
+  writeLines(lines, file.path(folder, "brokerage", paste0(case$name, ".csv")))
+}

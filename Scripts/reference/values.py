@@ -42,7 +42,7 @@ def datasets():
     yield "lesmis", nx.les_miserables_graph(), "Les Misérables co-appearances (NetworkX les_miserables_graph)"
     yield "gnp-directed", nx.gnp_random_graph(80, 0.03, seed=42, directed=True), "G(n=80, p=0.03), directed, seed 42"
     yield "gnm-components", nx.gnm_random_graph(120, 100, seed=3), "G(n=120, m=100), undirected, seed 3: many components and isolates"
-    yield "gnp-strong", nx.gnp_random_graph(30, 0.15, seed=21, directed=True), "G(n=30, p=0.15), directed, seed 21: strongly connected"
+    yield "gnp-strong", with_groups(nx.gnp_random_graph(30, 0.15, seed=21, directed=True), seed=22), "G(n=30, p=0.15), directed, seed 21: strongly connected; three groups drawn with seed 22"
     yield "directed-components", directed_components(), "Directed G(50, 0.06) and G(15, 0.15) side by side plus 3 isolates, weights 1-5 (seeds 11, 12, 5)"
 
 
@@ -55,6 +55,17 @@ def directed_components():
     rng = random.Random(5)
     for u, v in graph.edges():
         graph[u][v]["weight"] = float(rng.randint(1, 5))
+    # Four groups, one of them with a single member.
+    with_groups(graph, seed=6)
+    graph.nodes[67]["group"] = "solo"
+    return graph
+
+
+def with_groups(graph, seed):
+    """Gives every node a group (red, green or blue), drawn with a seed."""
+    rng = random.Random(seed)
+    for node in graph.nodes():
+        graph.nodes[node]["group"] = rng.choice(["red", "green", "blue"])
     return graph
 
 

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import NetworkModel
 
@@ -18,22 +17,15 @@ public struct ScoreTable: Sendable {
     /// Full double precision (the shortest text that reads back as the same number); an undefined value
     /// (NaN, such as constraint of a stakeholder without contacts) is an empty cell.
     func exact(_ value: Double, column: String) -> String {
-        if value.isNaN { return "" }
         if countColumns.contains(column), value.isFinite, value == value.rounded() { return String(Int64(value)) }
-        return "\(value)"
+        return CSVText.number(value)
     }
 
     /// CSV: `id`, then one column per measure in order; one row per stakeholder in network order.
     public func csv() throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: ["id"] + columns.map(\.measure))
-        for (node, stakeholder) in network.stakeholders.enumerated() {
-            try writer.write(row: [stakeholder.id] + columns.map { exact($0[node], column: $0.measure) })
-        }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try CSVText.render(header: ["id"] + columns.map(\.measure), rows: network.stakeholders.enumerated().map { node, stakeholder in
+            [stakeholder.id] + columns.map { exact($0[node], column: $0.measure) }
+        })
     }
 
     /// JSON: the network's name and direction, the measures, and one object per stakeholder.

@@ -13,9 +13,10 @@ enum Output {
 }
 
 enum JSONOutput {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    /// Pretty JSON; `sortedKeys` for documents built from dictionaries, so their output is stable.
+    static func encode<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = sortedKeys ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

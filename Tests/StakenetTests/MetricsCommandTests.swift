@@ -68,3 +68,33 @@ import TestSupport
         #expect(!result.standardOutput.split(separator: "\n")[0].contains("katz"))
     }
 }
+
+/// `stakenet brokerage`, run as a user would.
+@Suite struct BrokerageCommandTests {
+    @Test func csvColumnsAndUndefinedZ() throws {
+        let result = try StakenetBinary.run(["brokerage", "Networks/mutuals-research", "--by", "kind", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("id,group,coordinator,consultant,representative,gatekeeper,liaison,total,expected_coordinator,"))
+        #expect(lines[0].hasSuffix(",z_liaison,z_total"))
+        // CEEDR (sna: 1, 0, 12, 8, 96, 117); its group has 8 members.
+        #expect(lines[1].hasPrefix("ceedr,university,1,0,12,8,96,117,"))
+        // The one union is alone in its group: coordinator and representative z-scores are undefined (empty).
+        let union = try #require(lines.first { $0.hasPrefix("unions,") })
+        let cells = union.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells.count == 20 && cells[14] == "" && cells[15] != "")
+    }
+
+    @Test func tableSaysWhereZIsUndefinedAndJSONIsNull() throws {
+        let table = try StakenetBinary.run(["brokerage", "Networks/mutuals-research", "--by", "sector"])
+        #expect(table.status == 0 && table.standardOutput.contains("n/a where that variance is zero"))
+        let json = try StakenetBinary.run(["brokerage", "Networks/mutuals-research", "--by", "kind", "--format", "json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        let rows = document["stakeholders"] as! [[String: Any]]
+        let union = try #require(rows.first { $0["id"] as? String == "unions" })
+        let z = (union["roles"] as! [String: Any])["z"] as! [String: Any]
+        #expect(z["coordinator"] is NSNull && z["total"] is Double)
+        let unknown = try StakenetBinary.run(["brokerage", "Networks/mutuals-research", "--by", "sectr"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("no stakeholder has a value for 'sectr'; properties in this network: id, label, kind, sector, role"))
+    }
+}
