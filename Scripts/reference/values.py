@@ -246,6 +246,38 @@ def cohesion(graph):
     return figures
 
 
+HOMOPHILY_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+
+
+def homophily(graph, attribute):
+    """E-I index (each tie once; per group over ties touching it), NetworkX's attribute assortativity
+    and mixing counts (an undirected tie once, symmetric)."""
+    simple = nx.DiGraph(graph) if graph.is_directed() else nx.Graph(graph)
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    group = nx.get_node_attributes(simple, attribute)
+    names = sorted(set(group.values()))
+    external = sum(1 for u, v in simple.edges() if group[u] != group[v])
+    internal = simple.number_of_edges() - external
+    per_group = {}
+    mixing = {a: {b: 0 for b in names} for a in names}
+    for u, v in simple.edges():
+        mixing[group[u]][group[v]] += 1
+        if not simple.is_directed() and group[u] != group[v]:
+            mixing[group[v]][group[u]] += 1
+    for name in names:
+        e = sum(1 for u, v in simple.edges() if (group[u] == name) != (group[v] == name))
+        i = sum(1 for u, v in simple.edges() if group[u] == name and group[v] == name)
+        per_group[name] = (e - i) / (e + i) if e + i else None
+    return {
+        "ei_index": (external - internal) / (external + internal),
+        "external": external,
+        "internal": internal,
+        "group_ei": per_group,
+        "assortativity": nx.attribute_assortativity_coefficient(simple, attribute),
+        "mixing": mixing,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
@@ -260,6 +292,10 @@ def main():
         nodes_in_order[:] = list(graph.nodes())
         for variant in METRIC_VARIANTS.get(name, []):
             write_metrics(os.path.join(args.out, "metrics"), name, graph, variant)
+    graphs = {name: graph for name, graph, _ in datasets()}
+    with open(os.path.join(args.out, "homophily.json"), "w", encoding="utf-8") as handle:
+        json.dump({name: homophily(graphs[name], attribute) for name, attribute in HOMOPHILY_CASES}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
     with open(os.path.join(args.out, "structure.json"), "w", encoding="utf-8") as handle:
         json.dump(figures, handle, indent=1, sort_keys=True)
         handle.write("\n")

@@ -36,7 +36,7 @@ extension Graph {
         var generator = SeededGenerator(seed: seed)
         var pool = Array(0 ..< n)
         for i in 0 ..< k {
-            let j = i + Int(generator.next(upperBound: UInt64(n - i)))
+            let j = i + generator.uniform(below: n - i)
             pool.swapAt(i, j)
         }
         let sample = pool[..<k].sorted()

@@ -37,7 +37,7 @@ extension Graph {
         var sampled: Int?
         if let limit = exactLimit, k > limit {
             var generator = SeededGenerator(seed: seed)
-            for i in 0 ..< limit { sources.swapAt(i, i + Int(generator.next(upperBound: UInt64(k - i)))) }
+            for i in 0 ..< limit { sources.swapAt(i, i + generator.uniform(below: k - i)) }
             sources = Array(sources[..<limit]).sorted()
             sampled = limit
         }

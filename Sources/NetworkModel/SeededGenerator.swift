@@ -34,6 +34,28 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 
+    /// A uniform integer in 0 ..< `bound` (Lemire's multiply-and-reject method), written out here so that
+    /// sequences do not depend on the standard library's choice of method.
+    public mutating func uniform(below bound: Int) -> Int {
+        precondition(bound > 0)
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
+    }
+
+    /// Shuffles `array` uniformly (Fisher–Yates).
+    public mutating func shuffle<T>(_ array: inout [T]) {
+        var i = array.count - 1
+        while i > 0 {
+            array.swapAt(i, uniform(below: i + 1))
+            i -= 1
+        }
+    }
+
     /// A uniform double in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 

@@ -98,3 +98,21 @@ import TestSupport
         #expect(unknown.status == 1 && unknown.standardError.contains("no stakeholder has a value for 'sectr'; properties in this network: id, label, kind, sector, role"))
     }
 }
+
+/// `stakenet homophily`, run as a user would.
+@Suite struct HomophilyCommandTests {
+    @Test func groupsAsCSVAndTheTestAsJSON() throws {
+        let csv = try StakenetBinary.run(["homophily", "Tests/Fixtures/reference/datasets/karate", "--by", "club", "--format", "csv", "--permutations", "0"])
+        #expect(csv.status == 0)
+        let lines = csv.standardOutput.split(separator: "\n")
+        #expect(lines[0] == "group,stakeholders,internal_ties,external_ties,e_i_index")
+        #expect(lines.count == 3 && lines[1].hasPrefix("Mr. Hi,17,"))
+        let json = try StakenetBinary.run(["homophily", "Tests/Fixtures/reference/datasets/karate", "--by", "club", "--format", "json", "--permutations", "2000", "--seed", "3"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        let test = try #require(document["permutation_test"] as? [String: Any])
+        // The karate club splits along its two clubs: far more ties within than chance allows.
+        #expect((test["p_less_or_equal"] as! Double) < 0.01 && (document["e_i_index"] as! Double) < 0)
+        let again = try StakenetBinary.run(["homophily", "Tests/Fixtures/reference/datasets/karate", "--by", "club", "--format", "json", "--permutations", "2000", "--seed", "3", "--threads", "1"])
+        #expect(again.standardOutput == json.standardOutput)
+    }
+}
