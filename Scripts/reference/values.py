@@ -278,6 +278,27 @@ def homophily(graph, attribute):
     }
 
 
+def modularity_cases(graphs):
+    """NetworkX's modularity of given partitions, with resolution 1 and 0.5, weighted where the graph is."""
+    cases = []
+    def add(name, graph, parts, label):
+        weighted = any("weight" in d for _, _, d in graph.edges(data=True))
+        for resolution in (1.0, 0.5):
+            for weight in (["weight", None] if weighted else [None]):
+                cases.append({"dataset": name, "partition": label, "resolution": resolution, "weighted": weight is not None,
+                              "groups": [sorted(str(v) for v in part) for part in parts],
+                              "modularity": nx.community.modularity(graph, parts, weight=weight, resolution=resolution)})
+    karate = graphs["karate"]
+    add("karate", karate, [{v for v in karate if karate.nodes[v]["club"] == c} for c in ("Mr. Hi", "Officer")], "club")
+    rng = random.Random(9)
+    for name in ("lesmis", "gnp-strong", "directed-components", "florentine"):
+        graph = graphs[name]
+        labels = {v: rng.randrange(4) for v in graph}
+        add(name, graph, [{v for v in graph if labels[v] == k} for k in range(4) if any(labels[v] == k for v in graph)], "random4")
+    add("lesmis", graphs["lesmis"], nx.community.greedy_modularity_communities(graphs["lesmis"], weight="weight"), "greedy")
+    return cases
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
@@ -295,6 +316,9 @@ def main():
     graphs = {name: graph for name, graph, _ in datasets()}
     with open(os.path.join(args.out, "homophily.json"), "w", encoding="utf-8") as handle:
         json.dump({name: homophily(graphs[name], attribute) for name, attribute in HOMOPHILY_CASES}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+    with open(os.path.join(args.out, "modularity.json"), "w", encoding="utf-8") as handle:
+        json.dump(modularity_cases(graphs), handle, indent=1, sort_keys=True)
         handle.write("\n")
     with open(os.path.join(args.out, "structure.json"), "w", encoding="utf-8") as handle:
         json.dump(figures, handle, indent=1, sort_keys=True)

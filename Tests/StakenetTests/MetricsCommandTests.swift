@@ -116,3 +116,19 @@ import TestSupport
         #expect(again.standardOutput == json.standardOutput)
     }
 }
+
+/// `stakenet communities`, run as a user would.
+@Suite struct CommunitiesCommandTests {
+    @Test func csvAndModularity() throws {
+        let result = try StakenetBinary.run(["communities", "Tests/Fixtures/reference/datasets/karate", "--format", "csv", "--seed", "2"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines[0] == "id,community" && lines.count == 35)
+        #expect(result.standardError.hasPrefix("stakenet: 4 communities, modularity 0.41"))
+        let json = try StakenetBinary.run(["communities", "Tests/Fixtures/reference/datasets/karate", "--format", "json", "--seed", "2", "--method", "louvain"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        #expect((document["modularity"] as! Double) > 0.41 && document["method"] as? String == "louvain")
+        let bad = try StakenetBinary.run(["communities", "Networks/mutuals-research", "--resolution", "0"])
+        #expect(bad.status == 2)
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+import NetworkModel
+
+/// Which algorithm finds communities.
+public enum CommunityMethod: String, Sendable, CaseIterable {
+    case leiden, louvain
+}
+
+extension Graph {
+    /// Communities that (locally) maximise modularity with resolution γ, by Louvain or Leiden.
+    ///
+    /// Ties are read as undirected (a directed network's ties either way, their weights added), weighted
+    /// when the graph is. Node order, and Leiden's random merges, come from `seed`, so a seed always gives
+    /// the same partition. Leiden guarantees every community is connected; Louvain does not.
+    ///
+    /// - Complexity: about O(m) per pass; a few passes per level, O(log n) levels in practice.
+    /// - References: V. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, "Fast unfolding of
+    ///   communities in large networks", J. Stat. Mech. 2008, P10008. doi:10.1088/1742-5468/2008/10/P10008;
+    ///   V. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing well-connected
+    ///   communities", Sci. Rep. 9, 5233, 2019. doi:10.1038/s41598-019-41695-z
+    public func communities(method: CommunityMethod = .leiden, resolution: Double = 1, seed: UInt64 = 1) -> Partition {
+        var level = CommunityGraph(self)
+        guard level.totalWeight > 0 else { return Partition(labels: Array(0 ..< nodeCount)) }
+        var generator = SeededGenerator(seed: seed)
+        // membership[v]: node of the current level that original node v belongs to.
+        var membership = Array(0 ..< nodeCount)
+        var start = Array(0 ..< level.nodeCount)
+        while true {
+            let moved = level.localMoving(start: start, resolution: resolution, generator: &generator, queue: method == .leiden)
+            // Stop when no node joined another, or when aggregating would not shrink the graph.
+            if (moved.max() ?? -1) + 1 == level.nodeCount { return Partition(labels: membership.map { moved[$0] }) }
+            let (next, map) = level.aggregate(by: method == .leiden ? level.refine(moved, resolution: resolution, generator: &generator) : moved)
+            if next.nodeCount == level.nodeCount { return Partition(labels: membership.map { moved[$0] }) }
+            // Leiden: aggregated nodes start in their (unrefined) community; Louvain: each in its own.
+            var nextStart = [Int](repeating: 0, count: next.nodeCount)
+            for v in 0 ..< level.nodeCount { nextStart[map[v]] = method == .leiden ? moved[v] : map[v] }
+            for v in 0 ..< nodeCount { membership[v] = map[membership[v]] }
+            level = next
+            start = CommunityGraph.compact(nextStart)
+        }
+    }
+}
+
+/// A weighted undirected graph for community detection, with self-loops (aggregated nodes' inner weight).
+struct CommunityGraph {
+    var nodeCount: Int
+    var offsets: [Int]
+    var neighbours: [Int32]
+    var weights: [Double]
+    /// Weight of each node's self-loop (counted once).
+    var loops: [Double]
+    /// Strength k_v: incident tie weights, a self-loop twice.
+    var strength: [Double]
+    /// m: total tie weight, each tie once.
+    var totalWeight: Double
+
+    init(_ graph: Graph) {
+        let n = graph.nodeCount
+        nodeCount = n
+        offsets = [0]
+        neighbours = []
+        weights = []
+        loops = [Double](repeating: 0, count: n)
+        strength = [Double](repeating: 0, count: n)
+        totalWeight = 0
+        for v in 0 ..< n {
+            // Union of out- and in-rows (once when undirected), weights added: ties read either way.
+            let out = graph.outRange(of: v), into = graph.isDirected ? graph.inRange(of: v) : 0 ..< 0
+            var a = out.lowerBound, b = into.lowerBound
+            while a < out.upperBound || b < into.upperBound {
+                let x = a < out.upperBound ? graph.outTargets[a] : Int32.max
+                let y = b < into.upperBound ? graph.inSources[b] : Int32.max
+                let node = Swift.min(x, y)
+                var w = 0.0
+                if x == node { w += graph.isWeighted ? graph.outWeights[a] : 1; a += 1 }
+                if y == node { w += graph.isWeighted ? graph.inWeights[b] : 1; b += 1 }
+                if Int(node) == v {
+                    loops[v] += graph.isDirected ? w / 2 : w
+                } else {
+                    neighbours.append(node)
+                    weights.append(w)
+                }
+            }
+            offsets.append(neighbours.count)
+        }
+        for v in 0 ..< n {
+            strength[v] = weights[offsets[v] ..< offsets[v + 1]].reduce(0, +) + 2 * loops[v]
+        }
+        totalWeight = strength.reduce(0, +) / 2
+    }
+
+    private init(nodeCount: Int, offsets: [Int], neighbours: [Int32], weights: [Double], loops: [Double]) {
+        self.nodeCount = nodeCount
+        self.offsets = offsets
+        self.neighbours = neighbours
+        self.weights = weights
+        self.loops = loops
+        strength = (0 ..< nodeCount).map { v in weights[offsets[v] ..< offsets[v + 1]].reduce(0, +) + 2 * loops[v] }
+        totalWeight = strength.reduce(0, +) / 2
+    }
+
+    /// Labels renumbered 0, 1, … in order of first appearance.
+    static func compact(_ labels: [Int]) -> [Int] {
+        var renumber: [Int: Int] = [:]
+        return labels.map { label in
+            if let known = renumber[label] { return known }
+            renumber[label] = renumber.count
+            return renumber.count - 1
+        }
+    }
+
+    /// Moves nodes between communities while modularity grows: Louvain's sweeps in a random order until a
+    /// sweep moves nothing, or (with `queue`) Leiden's fast local moving, revisiting only the neighbours of
+    /// nodes that moved. Returns compact community labels.
+    func localMoving(start: [Int], resolution: Double, generator: inout SeededGenerator, queue: Bool) -> [Int] {
+        let n = nodeCount
+        var community = start
+        var total = [Double](repeating: 0, count: n) // Σ_tot per community label (labels < n)
+        for v in 0 ..< n { total[community[v]] += strength[v] }
+        var linkWeight = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        let twoM = 2 * totalWeight
+        var order = Array(0 ..< n)
+        generator.shuffle(&order)
+
+        /// Best community for v (v taken out of its own); returns it and whether it differs from v's.
+        func bestMove(_ v: Int) -> Int {
+            let own = community[v]
+            touched.removeAll(keepingCapacity: true)
+            for e in offsets[v] ..< offsets[v + 1] {
+                let c = community[Int(neighbours[e])]
+                if linkWeight[c] == 0 { touched.append(c) }
+                linkWeight[c] += weights[e]
+            }
+            total[own] -= strength[v]
+            let kv = strength[v]
+            var best = own
+            var bestGain = linkWeight[own] - resolution * total[own] * kv / twoM
+            for c in touched where c != own {
+                let gain = linkWeight[c] - resolution * total[c] * kv / twoM
+                if gain > bestGain + 1e-12 * Swift.max(1, abs(bestGain)) || (gain == bestGain && c < best && best != own) {
+                    best = c
+                    bestGain = gain
+                }
+            }
+            total[best] += kv
+            for c in touched { linkWeight[c] = 0 }
+            linkWeight[own] = 0
+            return best
+        }
+
+        if queue {
+            var inQueue = [Bool](repeating: true, count: n)
+            var pending = order
+            var head = 0
+            while head < pending.count {
+                let v = pending[head]
+                head += 1
+                inQueue[v] = false
+                let best = bestMove(v)
+                if best != community[v] {
+                    community[v] = best
+                    for e in offsets[v] ..< offsets[v + 1] {
+                        let u = Int(neighbours[e])
+                        if !inQueue[u] && community[u] != best {
+                            inQueue[u] = true
+                            pending.append(u)
+                        }
+                    }
+                }
+                // Keep the queue's storage bounded.
+                if head > 4 * n { pending.removeFirst(head); head = 0 }
+            }
+        } else {
+            var moved = true
+            var sweeps = 0
+            while moved && sweeps < 1000 {
+                moved = false
+                sweeps += 1
+                for v in order {
+                    let best = bestMove(v)
+                    if best != community[v] {
+                        community[v] = best
+                        moved = true
+                    }
+                }
+            }
+        }
+        return Self.compact(community)
+    }
+
+    /// Leiden's refinement: within each community, nodes start alone and merge into well-connected
+    /// sub-communities of the same community, chosen at random in proportion to exp(gain/θ) (θ = 0.01).
+    /// Returns compact labels of the refined partition.
+    func refine(_ community: [Int], resolution: Double, generator: inout SeededGenerator) -> [Int] {
+        let n = nodeCount
+        let theta = 0.01
+        let twoM = 2 * totalWeight
+        var refined = Array(0 ..< n)
+        var refinedTotal = strength
+        var isSingleton = [Bool](repeating: true, count: n)
+        let communityCount = (community.max() ?? -1) + 1
+        var communityTotal = [Double](repeating: 0, count: communityCount)
+        for v in 0 ..< n { communityTotal[community[v]] += strength[v] }
+        // Weight from each node, and each refined sub-community, to the rest of its community.
+        var nodeToCommunity = [Double](repeating: 0, count: n)
+        for v in 0 ..< n {
+            for e in offsets[v] ..< offsets[v + 1] where community[Int(neighbours[e])] == community[v] { nodeToCommunity[v] += weights[e] }
+        }
+        var subToCommunity = nodeToCommunity
+        var linkWeight = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        var order = Array(0 ..< n)
+        generator.shuffle(&order)
+        for v in order where isSingleton[v] {
+            let c = community[v], kv = strength[v]
+            // v must be well connected to its community.
+            guard nodeToCommunity[v] >= resolution * kv * (communityTotal[c] - kv) / twoM else { continue }
+            touched.removeAll(keepingCapacity: true)
+            for e in offsets[v] ..< offsets[v + 1] {
+                let u = Int(neighbours[e])
+                guard community[u] == c else { continue }
+                let s = refined[u]
+                if linkWeight[s] == 0 { touched.append(s) }
+                linkWeight[s] += weights[e]
+            }
+            let own = refined[v]
+            var candidates: [(sub: Int, gain: Double)] = []
+            for s in touched where s != own {
+                // The target sub-community must itself be well connected to the community.
+                guard subToCommunity[s] >= resolution * refinedTotal[s] * (communityTotal[c] - refinedTotal[s]) / twoM else { continue }
+                let gain = linkWeight[s] - resolution * refinedTotal[s] * kv / twoM
+                if gain >= 0 { candidates.append((s, gain)) }
+            }
+            for s in touched { linkWeight[s] = 0 }
+            guard !candidates.isEmpty else { continue }
+            let top = candidates.map(\.gain).max()!
+            let chances = candidates.map { exp(($0.gain - top) / theta) }
+            var pick = generator.nextUnit() * chances.reduce(0, +)
+            var chosen = candidates.last!.sub
+            for (i, chance) in chances.enumerated() {
+                if pick < chance { chosen = candidates[i].sub; break }
+                pick -= chance
+            }
+            // Move v into the chosen sub-community.
+            refined[v] = chosen
+            refinedTotal[own] -= kv
+            refinedTotal[chosen] += kv
+            isSingleton[v] = false
+            isSingleton[chosen] = false
+            var towardChosen = 0.0
+            for e in offsets[v] ..< offsets[v + 1] where refined[Int(neighbours[e])] == chosen && Int(neighbours[e]) != v {
+                towardChosen += weights[e]
+            }
+            subToCommunity[chosen] += nodeToCommunity[v] - 2 * towardChosen
+            subToCommunity[own] = 0
+        }
+        return Self.compact(refined)
+    }
+
+    /// The graph of communities: one node per label, tie weights between communities summed, weights
+    /// within a community becoming its self-loop. Returns it and each node's new index.
+    func aggregate(by labels: [Int]) -> (CommunityGraph, [Int]) {
+        let map = Self.compact(labels)
+        let k = (map.max() ?? -1) + 1
+        var members = [[Int]](repeating: [], count: k)
+        for v in 0 ..< nodeCount { members[map[v]].append(v) }
+        var offsets = [0]
+        var neighbours: [Int32] = []
+        var weights: [Double] = []
+        var loops = [Double](repeating: 0, count: k)
+        var accumulated = [Double](repeating: 0, count: k)
+        var touched: [Int] = []
+        for c in 0 ..< k {
+            touched.removeAll(keepingCapacity: true)
+            for v in members[c] {
+                loops[c] += self.loops[v]
+                for e in self.offsets[v] ..< self.offsets[v + 1] {
+                    let d = map[Int(self.neighbours[e])]
+                    if d == c {
+                        loops[c] += self.weights[e] / 2 // each inner tie seen from both ends
+                    } else {
+                        if accumulated[d] == 0 { touched.append(d) }
+                        accumulated[d] += self.weights[e]
+                    }
+                }
+            }
+            touched.sort()
+            for d in touched {
+                neighbours.append(Int32(d))
+                weights.append(accumulated[d])
+                accumulated[d] = 0
+            }
+            offsets.append(neighbours.count)
+        }
+        return (CommunityGraph(nodeCount: k, offsets: offsets, neighbours: neighbours, weights: weights, loops: loops), map)
+    }
+}
