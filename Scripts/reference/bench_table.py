@@ -23,7 +23,7 @@ def show(value):
 print(title)
 header = ["algorithm", "scope"] + [f"{name} {threads}T" for name, threads in columns] + ["StakeNet 1T / fastest peer 1T", "StakeNet 2T / fastest peer"]
 table = [header]
-for algorithm in ["betweenness", "closeness", "pagerank", "core_number"]:
+for algorithm in ["betweenness", "closeness", "pagerank", "core_number", "louvain", "leiden"]:
     for scope in ["algorithm", "end_to_end"]:
         values = [seconds(name, threads, algorithm, scope) for name, threads in columns]
         peers_one = [v for (name, threads), v in zip(columns, values) if name != "stakenet" and threads == 1 and v is not None]
@@ -34,3 +34,9 @@ for algorithm in ["betweenness", "closeness", "pagerank", "core_number"]:
 widths = [max(len(row[i]) for row in table) for i in range(len(header))]
 for row in table:
     print("  ".join(cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+
+print()
+print("communities: modularity of the partition found (same graph)")
+for algorithm in ["louvain", "leiden"]:
+    found = [(row["library"], row["threads"], row["modularity"]) for row in rows if row["algorithm"] == algorithm and "modularity" in row]
+    print(f"  {algorithm}: " + ", ".join(f"{library} {threads}T {quality:.4f}" for library, threads, quality in found))

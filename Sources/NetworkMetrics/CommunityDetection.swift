@@ -19,14 +19,28 @@ extension Graph {
     ///   V. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing well-connected
     ///   communities", Sci. Rep. 9, 5233, 2019. doi:10.1038/s41598-019-41695-z
     public func communities(method: CommunityMethod = .leiden, resolution: Double = 1, seed: UInt64 = 1) -> Partition {
+        // Each runs again from its own result while modularity still grows (as igraph's Leiden with n_iterations = −1).
+        var generator = SeededGenerator(seed: seed)
+        var best = communityPass(method: method, resolution: resolution, initial: nil, generator: &generator)
+        var quality = modularity(of: best, resolution: resolution, asUndirected: true)
+        for _ in 0 ..< 20 {
+            let next = communityPass(method: method, resolution: resolution, initial: best, generator: &generator)
+            let nextQuality = modularity(of: next, resolution: resolution, asUndirected: true)
+            guard nextQuality > quality + 1e-10 else { break }
+            (best, quality) = (next, nextQuality)
+        }
+        return best
+    }
+
+    /// One run of Louvain or Leiden, from singletons or from `initial`.
+    private func communityPass(method: CommunityMethod, resolution: Double, initial: Partition?, generator: inout SeededGenerator) -> Partition {
         var level = CommunityGraph(self)
         guard level.totalWeight > 0 else { return Partition(labels: Array(0 ..< nodeCount)) }
-        var generator = SeededGenerator(seed: seed)
         // membership[v]: node of the current level that original node v belongs to.
         var membership = Array(0 ..< nodeCount)
-        var start = Array(0 ..< level.nodeCount)
+        var start = initial?.communityOf ?? Array(0 ..< level.nodeCount)
         while true {
-            let moved = level.localMoving(start: start, resolution: resolution, generator: &generator, queue: method == .leiden)
+            let moved = level.localMoving(start: start, resolution: resolution, generator: &generator, queue: true)
             // Stop when no node joined another, or when aggregating would not shrink the graph.
             if (moved.max() ?? -1) + 1 == level.nodeCount { return Partition(labels: membership.map { moved[$0] }) }
             let (next, map) = level.aggregate(by: method == .leiden ? level.refine(moved, resolution: resolution, generator: &generator) : moved)
@@ -110,82 +124,86 @@ struct CommunityGraph {
     }
 
     /// Moves nodes between communities while modularity grows: Louvain's sweeps in a random order until a
-    /// sweep moves nothing, or (with `queue`) Leiden's fast local moving, revisiting only the neighbours of
-    /// nodes that moved. Returns compact community labels.
+    /// sweep gains less than 10⁻⁷ in modularity, or (with `queue`) Leiden's fast local moving, revisiting
+    /// only the neighbours of nodes that moved. Returns compact community labels.
     func localMoving(start: [Int], resolution: Double, generator: inout SeededGenerator, queue: Bool) -> [Int] {
         let n = nodeCount
         var community = start
+        var order = Array(0 ..< n)
+        generator.shuffle(&order)
         var total = [Double](repeating: 0, count: n) // Σ_tot per community label (labels < n)
         for v in 0 ..< n { total[community[v]] += strength[v] }
         var linkWeight = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
-        let twoM = 2 * totalWeight
-        var order = Array(0 ..< n)
-        generator.shuffle(&order)
-
-        /// Best community for v (v taken out of its own); returns it and whether it differs from v's.
-        func bestMove(_ v: Int) -> Int {
-            let own = community[v]
-            touched.removeAll(keepingCapacity: true)
-            for e in offsets[v] ..< offsets[v + 1] {
-                let c = community[Int(neighbours[e])]
-                if linkWeight[c] == 0 { touched.append(c) }
-                linkWeight[c] += weights[e]
-            }
-            total[own] -= strength[v]
-            let kv = strength[v]
-            var best = own
-            var bestGain = linkWeight[own] - resolution * total[own] * kv / twoM
-            for c in touched where c != own {
-                let gain = linkWeight[c] - resolution * total[c] * kv / twoM
-                if gain > bestGain + 1e-12 * Swift.max(1, abs(bestGain)) || (gain == bestGain && c < best && best != own) {
-                    best = c
-                    bestGain = gain
+        var touched = [Int](repeating: 0, count: n)
+        let twoM = 2 * totalWeight, m = totalWeight
+        offsets.withUnsafeBufferPointer { offsets in
+        neighbours.withUnsafeBufferPointer { neighbours in
+        weights.withUnsafeBufferPointer { weights in
+        strength.withUnsafeBufferPointer { strength in
+        community.withUnsafeMutableBufferPointer { community in
+        total.withUnsafeMutableBufferPointer { total in
+        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+        touched.withUnsafeMutableBufferPointer { touched in
+            /// Moves v to its best community (v taken out of its own first); returns the modularity gained.
+            func move(_ v: Int) -> Double {
+                let own = community[v]
+                var touchedCount = 0
+                for e in offsets[v] ..< offsets[v &+ 1] {
+                    let c = community[Int(truncatingIfNeeded: neighbours[e])]
+                    if linkWeight[c] == 0 { touched[touchedCount] = c; touchedCount &+= 1 }
+                    linkWeight[c] += weights[e]
                 }
+                let kv = strength[v]
+                total[own] -= kv
+                var best = own
+                let ownGain = linkWeight[own] - resolution * total[own] * kv / twoM
+                var bestGain = ownGain
+                for i in 0 ..< touchedCount {
+                    let c = touched[i]
+                    guard c != own else { continue }
+                    let gain = linkWeight[c] - resolution * total[c] * kv / twoM
+                    if gain > bestGain + 1e-12 * Swift.max(1, abs(bestGain)) {
+                        best = c
+                        bestGain = gain
+                    }
+                }
+                total[best] += kv
+                for i in 0 ..< touchedCount { linkWeight[touched[i]] = 0 }
+                linkWeight[own] = 0
+                community[v] = best
+                return (bestGain - ownGain) / m
             }
-            total[best] += kv
-            for c in touched { linkWeight[c] = 0 }
-            linkWeight[own] = 0
-            return best
-        }
-
-        if queue {
-            var inQueue = [Bool](repeating: true, count: n)
-            var pending = order
-            var head = 0
-            while head < pending.count {
-                let v = pending[head]
-                head += 1
-                inQueue[v] = false
-                let best = bestMove(v)
-                if best != community[v] {
-                    community[v] = best
-                    for e in offsets[v] ..< offsets[v + 1] {
-                        let u = Int(neighbours[e])
-                        if !inQueue[u] && community[u] != best {
-                            inQueue[u] = true
-                            pending.append(u)
+            if queue {
+                var inQueue = [Bool](repeating: true, count: n)
+                var pending = order
+                var head = 0
+                while head < pending.count {
+                    let v = pending[head]
+                    head += 1
+                    inQueue[v] = false
+                    let before = community[v]
+                    _ = move(v)
+                    let after = community[v]
+                    if after != before {
+                        for e in offsets[v] ..< offsets[v &+ 1] {
+                            let u = Int(truncatingIfNeeded: neighbours[e])
+                            if !inQueue[u] && community[u] != after {
+                                inQueue[u] = true
+                                pending.append(u)
+                            }
                         }
                     }
+                    // Keep the queue's storage bounded.
+                    if head > 4 * n { pending.removeFirst(head); head = 0 }
                 }
-                // Keep the queue's storage bounded.
-                if head > 4 * n { pending.removeFirst(head); head = 0 }
-            }
-        } else {
-            var moved = true
-            var sweeps = 0
-            while moved && sweeps < 1000 {
-                moved = false
-                sweeps += 1
-                for v in order {
-                    let best = bestMove(v)
-                    if best != community[v] {
-                        community[v] = best
-                        moved = true
-                    }
+            } else {
+                for _ in 0 ..< 1000 {
+                    var gained = 0.0
+                    for v in order { gained += move(v) }
+                    if gained < 1e-6 { break }
                 }
             }
-        }
+        }}}}}}}}
         return Self.compact(community)
     }
 

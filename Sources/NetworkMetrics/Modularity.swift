@@ -36,6 +36,26 @@ extension Graph {
     /// - Reference: M. Newman, "Modularity and community structure in networks", PNAS 103(23), 2006.
     ///   doi:10.1073/pnas.0601602103; E. Leicht and M. Newman, Phys. Rev. Lett. 100, 2008. doi:10.1103/PhysRevLett.100.118703
     public func modularity(of partition: Partition, resolution: Double = 1) -> Double {
+        modularity(of: partition, resolution: resolution, asUndirected: false)
+    }
+
+    /// Modularity, reading a directed graph's ties as undirected (weights of both directions added) when asked.
+    func modularity(of partition: Partition, resolution: Double, asUndirected: Bool) -> Double {
+        if asUndirected && isDirected {
+            let graph = CommunityGraph(self)
+            var within = [Double](repeating: 0, count: partition.count), degree = within
+            for v in 0 ..< graph.nodeCount {
+                let c = partition.communityOf[v]
+                degree[c] += graph.strength[v]
+                within[c] += graph.loops[v]
+                for e in graph.offsets[v] ..< graph.offsets[v + 1] where partition.communityOf[Int(graph.neighbours[e])] == c {
+                    within[c] += graph.weights[e] / 2
+                }
+            }
+            let m = graph.totalWeight
+            guard m > 0 else { return 0 }
+            return (0 ..< partition.count).reduce(0) { $0 + within[$1] / m - resolution * (degree[$1] / (2 * m)) * (degree[$1] / (2 * m)) }
+        }
         let k = partition.count
         var within = [Double](repeating: 0, count: k)
         var outStrength = [Double](repeating: 0, count: k), inStrength = [Double](repeating: 0, count: k)

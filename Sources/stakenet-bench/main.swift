@@ -25,7 +25,12 @@ do {
     for algorithm in algorithms {
         for threads in threadCounts {
             let run: () throws -> Void
+            var quality: Double?
             switch algorithm {
+            case "louvain", "leiden":
+                let method = CommunityMethod(rawValue: algorithm)!
+                quality = graph.modularity(of: graph.communities(method: method, seed: 1))
+                run = { _ = graph.communities(method: method, seed: 1) }
             case "betweenness": run = { _ = graph.betweenness(threads: threads) }
             case "closeness": run = { _ = graph.closeness(threads: threads) }
             case "pagerank": run = { _ = try graph.pagerank() }
@@ -45,7 +50,8 @@ do {
                 repeats += 1
                 if seconds > 2 { break }
             }
-            FileHandle.standardOutput.write(Data("{\"algorithm\": \"\(algorithm)\", \"threads\": \(threads), \"seconds\": \(best), \"repeats\": \(repeats)}\n".utf8))
+            let qualityField = quality.map { ", \"modularity\": \($0)" } ?? ""
+            FileHandle.standardOutput.write(Data("{\"algorithm\": \"\(algorithm)\", \"threads\": \(threads), \"seconds\": \(best), \"repeats\": \(repeats)\(qualityField)}\n".utf8))
         }
     }
 } catch {
