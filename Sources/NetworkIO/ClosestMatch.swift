@@ -1,8 +1,8 @@
 /// Suggesting the id a user probably meant ("did you mean …?").
-enum ClosestMatch {
+public enum ClosestMatch {
     /// The candidate nearest to `text` by edit distance, ignoring case, if it is near enough to be a
     /// plausible typo: at most a third of the text's length, and at most 3 edits. O(k · |text| · |candidate|).
-    static func suggestion<S: Sequence>(for text: String, among candidates: S) -> String? where S.Element == String {
+    public static func suggestion<S: Sequence>(for text: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(text.lowercased().unicodeScalars)
         let limit = min(3, max(1, target.count / 3))
         var best: (candidate: String, distance: Int)?

@@ -132,3 +132,21 @@ import TestSupport
         #expect(bad.status == 2)
     }
 }
+
+/// `stakenet ego`, run as a user would.
+@Suite struct EgoCommandTests {
+    @Test func cardOfTheInnovationResearchCentre() throws {
+        let result = try StakenetBinary.run(["ego", "Networks/mutuals-research", "irc", "--format", "json"])
+        #expect(result.status == 0)
+        let card = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        // From edges.csv: ceedr, cambridge, imperial, esrc, bis and nesta tie to the IRC; it ties to the TSRC.
+        #expect((card["alters"] as! [[String: Any]]).count == 7)
+        #expect(card["out_degree"] as? Int == 1 && card["in_degree"] as? Int == 6)
+        #expect(card["ties_among_alters"] as? Int == 1) // cambridge → imperial
+        #expect((card["brokerage"] as! [String: Int])["total"] == 6)
+        let table = try StakenetBinary.run(["ego", "Networks/mutuals-research", "ceedr"])
+        #expect(table.status == 0 && table.standardOutput.hasPrefix("Centre for Enterprise and Economic Development Research (CEEDR) (ceedr), university, research\n"))
+        let unknown = try StakenetBinary.run(["ego", "Networks/mutuals-research", "cedr"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("no stakeholder has the id 'cedr'") && unknown.standardError.contains("did you mean 'ceedr'?"))
+    }
+}
