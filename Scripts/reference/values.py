@@ -299,6 +299,19 @@ def modularity_cases(graphs):
     return cases
 
 
+def two_mode(graph):
+    """NetworkX's bipartite degree centrality and projections of Davis's southern women."""
+    from networkx.algorithms import bipartite
+    women = [v for v in graph if graph.nodes[v]["kind"] == "woman"]
+    events = [v for v in graph if graph.nodes[v]["kind"] == "event"]
+    result = {"degree_centrality": bipartite.degree_centrality(graph, women)}
+    for name, nodes in (("woman", women), ("event", events)):
+        for weighting, project in (("count", bipartite.weighted_projected_graph), ("newman", bipartite.collaboration_weighted_projected_graph)):
+            projected = project(graph, nodes)
+            result[f"{name}-{weighting}"] = sorted([min(u, v), max(u, v), d["weight"]] for u, v, d in projected.edges(data=True))
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
@@ -316,6 +329,9 @@ def main():
     graphs = {name: graph for name, graph, _ in datasets()}
     with open(os.path.join(args.out, "homophily.json"), "w", encoding="utf-8") as handle:
         json.dump({name: homophily(graphs[name], attribute) for name, attribute in HOMOPHILY_CASES}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+    with open(os.path.join(args.out, "two_mode.json"), "w", encoding="utf-8") as handle:
+        json.dump(two_mode(graphs["davis"]), handle, indent=1, sort_keys=True)
         handle.write("\n")
     with open(os.path.join(args.out, "modularity.json"), "w", encoding="utf-8") as handle:
         json.dump(modularity_cases(graphs), handle, indent=1, sort_keys=True)

@@ -150,3 +150,20 @@ import TestSupport
         #expect(unknown.status == 1 && unknown.standardError.contains("no stakeholder has the id 'cedr'") && unknown.standardError.contains("did you mean 'ceedr'?"))
     }
 }
+
+/// `stakenet two-mode`, run as a user would.
+@Suite struct TwoModeCommandTests {
+    @Test func projectionWrittenAsANetworkFolder() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.file("women")
+        let result = try StakenetBinary.run(["two-mode", "Tests/Fixtures/reference/datasets/davis", "--modes-by", "kind", "--project", "second", "-o", out])
+        #expect(result.status == 0 && result.standardError.contains("wrote 18 stakeholders and 139 ties"))
+        let info = try StakenetBinary.run(["info", out, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(info.standardOutput.utf8)) as! [String: Any]
+        #expect(json["nodes"] as? Int == 18 && json["ties"] as? Int == 139 && json["directed"] as? Bool == false)
+        let neither = try StakenetBinary.run(["two-mode", "Tests/Fixtures/reference/datasets/davis"])
+        #expect(neither.status == 2)
+        let mixed = try StakenetBinary.run(["two-mode", "Networks/mutuals-research", "--by-ties"])
+        #expect(mixed.status == 1 && mixed.standardError.contains("is both a source and a target"))
+    }
+}
