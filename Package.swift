@@ -5,7 +5,7 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "GraphvizRendering"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
     ],
     dependencies: [
@@ -19,10 +19,12 @@ let package = Package(
             dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "GraphvizRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
         .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
     ]
 )

@@ -13,7 +13,8 @@ as_root() {
 
 # Installs the system packages StakeNet builds against, if any is missing.
 # Debian/Ubuntu: libgraphviz-dev (Graphviz's C libraries and every layout plugin), pkg-config,
-# python3-venv (for the reference virtualenv) and r-cran-sna (R's sna, a reference implementation).
+# python3-venv (for the reference virtualenv), r-cran-sna (R's sna, a reference implementation), and for tests
+# graphviz (the dot program, to compare output), graphviz-doc (example graphs) and fonts-dejavu-core.
 # macOS (untested): Homebrew's graphviz and pkg-config.
 install_system_packages() {
     case "$(uname -s)" in
@@ -22,7 +23,7 @@ install_system_packages() {
                 say "Scripts: no apt-get here; install Graphviz's development files (libgvc, libcgraph) and pkg-config by hand."
                 return 0
             fi
-            local wanted=(libgraphviz-dev pkg-config python3-venv r-cran-sna time bc)
+            local wanted=(libgraphviz-dev pkg-config python3-venv r-cran-sna time bc graphviz graphviz-doc fonts-dejavu-core)
             local missing=()
             for package in "${wanted[@]}"; do
                 dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

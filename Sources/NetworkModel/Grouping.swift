@@ -9,6 +9,12 @@ public struct Grouping: Sendable, Equatable {
 
     public static let missingName = "(none)"
 
+    public init(attribute: String, names: [String], groupOf: [Int]) {
+        self.attribute = attribute
+        self.names = names
+        self.groupOf = groupOf
+    }
+
     public var count: Int { names.count }
 
     /// Stakeholders of each group, in network order.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphvizRendering
 import NetworkIO
 import NetworkModel
 
@@ -28,6 +29,7 @@ struct NetworkOptions: ParsableArguments {
 
     /// Reads the network, printing warnings unless quiet; throws the first error.
     func load() throws -> StakeholderNetwork {
+        if DOTNetworkReader.handles(network) { return try DOTNetworkReader.read(network, options: readOptions) }
         let (network, warnings) = try NetworkReader.read(self.network, options: readOptions)
         if !quiet { for warning in warnings { Terminal.warning(warning.description) } }
         return network

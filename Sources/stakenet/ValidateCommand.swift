@@ -1,4 +1,6 @@
 import ArgumentParser
+import GraphvizRendering
+import NetworkModel
 import Foundation
 import NetworkIO
 
@@ -20,8 +22,22 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "table (one problem a line) or json.")
     var format: OutputFormat = .table
 
+    /// DOT files are read through Graphviz (one error at most); the rest by NetworkReader, every problem listed.
+    func validated() -> (StakeholderNetwork?, ValidationReport) {
+        guard DOTNetworkReader.handles(input.network) else { return NetworkReader.validate(input.network, options: input.readOptions) }
+        var report = ValidationReport()
+        do {
+            return (try DOTNetworkReader.read(input.network, options: input.readOptions), report)
+        } catch let error as InputError {
+            report.add(error.problem)
+        } catch {
+            report.error(input.network, "\(error)")
+        }
+        return (nil, report)
+    }
+
     func run() throws {
-        let (network, report) = NetworkReader.validate(input.network, options: input.readOptions)
+        let (network, report) = validated()
         let problems = input.quiet ? report.errors : report.problems
         switch format {
         case .json:

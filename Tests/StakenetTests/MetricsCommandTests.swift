@@ -167,3 +167,30 @@ import TestSupport
         #expect(mixed.status == 1 && mixed.standardError.contains("is both a source and a target"))
     }
 }
+
+/// `stakenet render`, run as a user would.
+@Suite struct RenderCommandTests {
+    @Test func writesEachFormatByExtension() throws {
+        let folder = try TemporaryFolder()
+        for (name, magic) in [("map.svg", Data("<?xml".utf8)), ("map.png", Data([0x89, 0x50, 0x4E, 0x47])), ("map.pdf", Data("%PDF".utf8)), ("map.gv", Data("digraph".utf8))] {
+            let result = try StakenetBinary.run(["render", "Networks/mutuals-research", "-o", folder.file(name), "--size-by", "pagerank", "--highlight", "ceedr,irc", "--quiet"])
+            #expect(result.status == 0, "\(name): \(result.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file(name))).starts(with: magic), "\(name)")
+        }
+        // A DOT file StakeNet wrote reads back as a network.
+        let info = try StakenetBinary.run(["info", folder.file("map.gv"), "--format", "json"])
+        #expect(info.status == 0)
+    }
+
+    @Test func refusesWhatItCannotDo() throws {
+        let folder = try TemporaryFolder()
+        let badExtension = try StakenetBinary.run(["render", "Networks/mutuals-research", "-o", folder.file("map.jpg")])
+        #expect(badExtension.status == 2 && badExtension.standardError.contains("-o must end in .svg, .png, .pdf, .dot or .gv"))
+        let unknown = try StakenetBinary.run(["render", "Networks/mutuals-research", "-o", folder.file("map.svg"), "--highlight", "cedr"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("did you mean 'ceedr'?"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("map.svg")))
+        let dotError = try folder.write("broken.gv", "graph {\n a -- ;\n}\n")
+        let validate = try StakenetBinary.run(["validate", dotError])
+        #expect(validate.status == 1 && validate.standardOutput.contains("broken.gv:2: Graphviz: broken.gv: syntax error in line 2"))
+    }
+}
