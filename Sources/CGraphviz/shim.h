@@ -25,6 +25,9 @@ static inline void stakenet_agseterr_max(void) { agseterr(AGMAX); }
 static inline int stakenet_render_data(GVC_t *context, Agraph_t *graph, const char *format, char **result, unsigned int *length) {
     return gvRenderData(context, graph, format, result, length);
 }
+static inline int stakenet_render_file(GVC_t *context, Agraph_t *graph, const char *format, const char *path) {
+    return gvRenderFilename(context, graph, format, path);
+}
 static inline int stakenet_layout(GVC_t *context, Agraph_t *graph, const char *engine) { return gvLayout(context, graph, engine); }
 static inline void stakenet_seed(long seed) { srand48(seed); srand((unsigned)seed); srandom((unsigned)seed); }
 
