@@ -21,7 +21,7 @@ extension Diagram {
         // Fill colours: known kinds keep their colour when colouring by kind; other values take the palette in order.
         var fillOf: [String] = []
         let knownFills = options.colorBy == "kind" ? colourGroups.names.compactMap { DiagramPalette.kinds[StakeholderKind(name: $0)]?.colour } : []
-        var free = DiagramPalette.colours.filter { !knownFills.contains($0) && $0 != "#FFFFFF" }
+        var free = DiagramPalette.colours.filter { !knownFills.contains($0) }
         if free.isEmpty { free = DiagramPalette.colours }
         var paletteIndex = 0
         for name in colourGroups.names {

@@ -42,8 +42,10 @@ public struct DiagramOptions: Sendable {
 
 /// Colours, shapes and line styles, chosen to be told apart by readers with colour-blindness.
 public enum DiagramPalette {
-    /// Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2008), then greys.
-    public static let colours = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999", "#FFFFFF", "#000000"]
+    /// Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2008), then Paul Tol's colour-blind-safe
+    /// "muted" scheme (2021) for further values, then black.
+    public static let colours = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+                                 "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933", "#882255", "#000000"]
 
     /// Fill and shape of each known stakeholder kind.
     public static let kinds: [StakeholderKind: (colour: String, shape: String)] = [
