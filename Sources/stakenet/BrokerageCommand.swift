@@ -40,8 +40,7 @@ struct BrokerageCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let grouping: Grouping
-        do { grouping = try network.grouping(by: by) } catch let error as UnknownAttributeError { throw CommandFailure(message: error.description) }
+        let grouping = try network.grouping(by: by)
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
         let result = graph.brokerage(groupOf: grouping.groupOf)
         let text: String

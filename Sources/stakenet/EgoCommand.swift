@@ -46,8 +46,7 @@ struct EgoCommand: ParsableCommand {
             let suggestion = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id))
             throw CommandFailure(message: "no stakeholder has the id '\(id)' in \(input.network)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
         }
-        let grouping: Grouping
-        do { grouping = try network.grouping(by: by) } catch let error as UnknownAttributeError { throw CommandFailure(message: error.description) }
+        let grouping = try network.grouping(by: by)
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
         let card = EgoCard(network: network, graph: graph, ego: ego, radius: radius, grouping: grouping)
         let text = format == .json ? try JSONOutput.encode(card, sortedKeys: true) : card.text

@@ -48,8 +48,7 @@ struct HomophilyCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let grouping: Grouping
-        do { grouping = try network.grouping(by: by) } catch let error as UnknownAttributeError { throw CommandFailure(message: error.description) }
+        let grouping = try network.grouping(by: by)
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
         let result = graph.homophily(groupOf: grouping.groupOf, groupCount: grouping.count, permutations: permutations, seed: seed, threads: threads)
         let sizes = grouping.members.map(\.count)

@@ -77,12 +77,7 @@ struct MetricsCommand: ParsableCommand {
         let options = MeasureOptions(weightsMean: weightAs.value, approximateSources: approx, seed: seed,
                                      perComponent: perComponent, maxIterations: maxIterations, threads: threads)
         let progress = Progress(quiet: input.quiet)
-        let results: MeasureResults
-        do {
-            results = try graph.compute(asked, options: options, strict: measures != nil && measures != "all") { progress.say("computing \($0)") }
-        } catch let error as AnalysisError {
-            throw CommandFailure(message: error.description + error.advice)
-        }
+        let results = try graph.compute(asked, options: options, strict: measures != nil && measures != "all") { progress.say("computing \($0)") }
         progress.done()
         for (measure, reason) in results.skipped where !input.quiet {
             Terminal.warning("\(measure.rawValue) left out: \(reason)")

@@ -89,11 +89,7 @@ struct RenderCommand: ParsableCommand {
         if let sizeBy {
             let measure = try Measure.parseList(sizeBy)[0]
             let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
-            do {
-                options.sizeBy = try graph.compute([measure], options: MeasureOptions(perComponent: true)).columns[0]
-            } catch let error as AnalysisError {
-                throw CommandFailure(message: "--size-by \(measure.rawValue): \(error.description)\(error.advice)")
-            }
+            options.sizeBy = try graph.compute([measure], options: MeasureOptions(perComponent: true)).columns[0]
             used.append("size: \(measure.rawValue)")
         }
         if let highlight {
@@ -110,16 +106,10 @@ struct RenderCommand: ParsableCommand {
         let engine = layout?.value ?? Layout.suggested(for: network)
         used.append("layout \(engine.rawValue), seed \(seed)")
         options.caption = used.joined(separator: ", ")
-        let diagram: Diagram
-        do { diagram = try Diagram(network: network, options: options) } catch let error as UnknownAttributeError {
-            throw CommandFailure(message: error.description)
-        }
+        let diagram = try Diagram(network: network, options: options)
         let progress = Progress(quiet: input.quiet)
         progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue)")
-        let bytes: Data
-        do { bytes = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi) } catch let error as RenderError {
-            throw CommandFailure(message: "Graphviz: \(error.message)")
-        }
+        let bytes = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi)
         progress.done()
         try OutputFile.write(bytes, to: output, inputs: [input.network])
     }

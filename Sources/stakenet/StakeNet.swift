@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GraphvizRendering
 import NetworkIO
+import NetworkMetrics
+import NetworkModel
 
 /// The `stakenet` command: one subcommand per file, each parsing arguments and composing library calls.
 @main
@@ -26,6 +29,18 @@ struct StakeNet: ParsableCommand {
             Foundation.exit(1)
         } catch let error as CommandFailure {
             if !error.message.isEmpty { Terminal.error(error.message) }
+            Foundation.exit(1)
+        } catch let error as AnalysisError {
+            Terminal.error(error.description + error.advice)
+            Foundation.exit(1)
+        } catch let error as RenderError {
+            Terminal.error("Graphviz: \(error.message)")
+            Foundation.exit(1)
+        } catch let error as UnknownAttributeError {
+            Terminal.error(error.description)
+            Foundation.exit(1)
+        } catch let error as TwoModeError {
+            Terminal.error(error.description)
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

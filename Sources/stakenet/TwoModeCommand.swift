@@ -48,14 +48,7 @@ struct TwoModeCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let assignment: TwoModeAssignment
-        do {
-            assignment = try modesBy.map { try network.twoModes(by: $0) } ?? network.twoModesFromTies()
-        } catch let error as TwoModeError {
-            throw CommandFailure(message: error.description)
-        } catch let error as UnknownAttributeError {
-            throw CommandFailure(message: error.description)
-        }
+        let assignment = try modesBy.map { try network.twoModes(by: $0) } ?? network.twoModesFromTies()
         let graph = try network.graph()
         if let project {
             let mode = project == .first ? 0 : 1
