@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphvizRendering
 import NetworkIO
 import NetworkModel
@@ -77,5 +78,3 @@ enum ParallelOption: String, ExpressibleByArgument, CaseIterable {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
-
-import Foundation
