@@ -5,7 +5,7 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "GraphvizRendering"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "GraphvizRendering"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
     ],
     dependencies: [
@@ -19,12 +19,13 @@ let package = Package(
             dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
+        .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "GraphvizRendering",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "GraphvizRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
         .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
     ]

@@ -53,17 +53,17 @@ private final class BlockCounter: @unchecked Sendable {
 }
 
 /// Memory that parallel blocks write to disjoint parts of; the caller guarantees the parts do not overlap.
-final class SharedBuffer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>
-    let count: Int
+public final class SharedBuffer<Element>: @unchecked Sendable {
+    public let pointer: UnsafeMutablePointer<Element>
+    public let count: Int
 
-    init(repeating value: Element, count: Int) {
+    public init(repeating value: Element, count: Int) {
         self.count = count
         pointer = .allocate(capacity: max(count, 1))
         pointer.initialize(repeating: value, count: count)
     }
 
-    var array: [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+    public var array: [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 
     deinit {
         pointer.deinitialize(count: count)
@@ -72,12 +72,12 @@ final class SharedBuffer<Element>: @unchecked Sendable {
 }
 
 /// Scratch objects, one per worker, made before the work starts and only read afterwards.
-final class WorkerLocal<Value>: @unchecked Sendable {
+public final class WorkerLocal<Value>: @unchecked Sendable {
     private let values: [Value]
 
-    init(workers: Int, make: () -> Value) {
+    public init(workers: Int, make: () -> Value) {
         values = (0 ..< max(1, workers)).map { _ in make() }
     }
 
-    func callAsFunction(_ worker: Int) -> Value { values[worker] }
+    public func callAsFunction(_ worker: Int) -> Value { values[worker] }
 }

@@ -1,0 +1,145 @@
+import Foundation
+import NetworkModel
+
+extension TransmissionGraph {
+    /// Simulates `settings.runs` spreads of `model` from `seeds` and summarises them.
+    ///
+    /// Run r draws from its own stream `SeededGenerator(seed: settings.seed, stream: r)`; runs are split into
+    /// fixed blocks whose tallies are added in block order, so the same seed gives the same numbers on any
+    /// number of threads.
+    ///
+    /// - Complexity: O(runs · (n + m)) at worst; a cascade that stays small costs only what it touches.
+    public func simulate(_ model: DiffusionModel, seeds: [Int], settings: DiffusionSettings = DiffusionSettings(),
+                         progress: (@Sendable (Int) -> Void)? = nil) -> DiffusionResult {
+        let n = nodeCount
+        let runs = Swift.max(1, settings.runs)
+        let limit = settings.steps ?? (model.needsStepLimit ? 100 : Int.max)
+        let blocks = Swift.min(runs, 32)
+        let tallies = (0 ..< blocks).map { _ in Tally(nodeCount: n) }
+        let shared = TallyBox(tallies)
+        let inStrength = (0 ..< n).map { v in graph.inWeights[graph.inRange(of: v)].reduce(0, +) }
+        let done = ProgressCounter()
+        Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
+            let tally = shared.tallies[block]
+            var simulator = Simulator(network: self, inStrength: inStrength)
+            for run in Parallel.range(ofBlock: block, blocks: blocks, count: runs) {
+                var generator = SeededGenerator(seed: settings.seed, stream: UInt64(run) + 1)
+                let adopted = simulator.run(model, seeds: seeds, limit: limit, generator: &generator)
+                tally.add(adopted: adopted, steps: simulator.stepOf)
+                if let progress, done.increment() % 100 == 0 { progress(done.value) }
+            }
+        }
+        return Tally.combine(tallies, runs: runs, nodeCount: n)
+    }
+}
+
+/// Per-block sums of many runs.
+final class Tally: @unchecked Sendable {
+    var adoptions: [Int]
+    var stepSums: [Double]
+    /// curveSums[t]: Σ over runs still adopting at t of the cumulative adopters by t; endings[t]: Σ and count of
+    /// runs whose last adoption was at step t (their total counts for every later step).
+    var curveSums: [Double] = []
+    var curveSquares: [Double] = []
+    var endSums: [Double] = []
+    var endSquares: [Double] = []
+    var spreadCounts: [Int]
+
+    init(nodeCount: Int) {
+        adoptions = [Int](repeating: 0, count: nodeCount)
+        stepSums = [Double](repeating: 0, count: nodeCount)
+        spreadCounts = [Int](repeating: 0, count: nodeCount + 1)
+    }
+
+    /// Adds one run: `adopted` lists adopters in order of adoption, `steps[v]` their steps.
+    func add(adopted: [Int32], steps: [Int32]) {
+        var cumulative = 0
+        var step: Int32 = 0
+        var index = 0
+        while index < adopted.count {
+            let t = steps[Int(adopted[index])]
+            // Adopters come in step order; count all of step t, then record the cumulative total.
+            while index < adopted.count && steps[Int(adopted[index])] == t {
+                let v = Int(adopted[index])
+                adoptions[v] += 1
+                stepSums[v] += Double(t)
+                cumulative += 1
+                index += 1
+            }
+            // Steps without a new adopter between the last one and t keep the previous total.
+            while step < t { record(Int(step), cumulative: previous); step += 1 }
+            previous = Double(cumulative)
+            record(Int(t), cumulative: previous)
+            step = t + 1
+        }
+        let last = Int(step) - 1
+        grow(to: Swift.max(last, 0) + 1)
+        if last >= 0 {
+            endSums[last] += previous
+            endSquares[last] += previous * previous
+        }
+        spreadCounts[cumulative] += 1
+        previous = 0
+    }
+
+    private var previous = 0.0
+
+    private func grow(to count: Int) {
+        while curveSums.count < count {
+            curveSums.append(0); curveSquares.append(0); endSums.append(0); endSquares.append(0)
+        }
+    }
+
+    private func record(_ t: Int, cumulative: Double) {
+        grow(to: t + 1)
+        curveSums[t] += cumulative
+        curveSquares[t] += cumulative * cumulative
+    }
+
+    static func combine(_ tallies: [Tally], runs: Int, nodeCount n: Int) -> DiffusionResult {
+        var adoptions = [Int](repeating: 0, count: n), stepSums = [Double](repeating: 0, count: n)
+        var spread = [Int](repeating: 0, count: n + 1)
+        let length = tallies.map(\.curveSums.count).max() ?? 0
+        var sums = [Double](repeating: 0, count: length), squares = sums, endSums = sums, endSquares = sums
+        for tally in tallies {
+            for v in 0 ..< n { adoptions[v] += tally.adoptions[v]; stepSums[v] += tally.stepSums[v] }
+            for k in 0 ... n { spread[k] += tally.spreadCounts[k] }
+            for t in 0 ..< tally.curveSums.count {
+                sums[t] += tally.curveSums[t]; squares[t] += tally.curveSquares[t]
+                endSums[t] += tally.endSums[t]; endSquares[t] += tally.endSquares[t]
+            }
+        }
+        let total = Double(runs)
+        var curve: [DiffusionResult.CurvePoint] = []
+        var endedSum = 0.0, endedSquares = 0.0
+        for t in 0 ..< length {
+            let s = sums[t] + endedSum, q = squares[t] + endedSquares
+            let mean = s / total
+            let variance = Swift.max(0, q / total - mean * mean) * total / Swift.max(1, total - 1)
+            let half = 1.96 * (variance / total).squareRoot()
+            curve.append(.init(step: t, mean: mean, lower: mean - half, upper: mean + half))
+            endedSum += endSums[t]
+            endedSquares += endSquares[t]
+        }
+        let probability = adoptions.map { Double($0) / total }
+        return DiffusionResult(runs: runs, adoptionProbability: probability,
+                               standardError: probability.map { ($0 * (1 - $0) / total).squareRoot() },
+                               meanStep: (0 ..< n).map { adoptions[$0] > 0 ? stepSums[$0] / Double(adoptions[$0]) : .nan },
+                               curve: curve, spreadCounts: spread)
+    }
+}
+
+final class TallyBox: @unchecked Sendable {
+    let tallies: [Tally]
+    init(_ tallies: [Tally]) { self.tallies = tallies }
+}
+
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value = 0
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
