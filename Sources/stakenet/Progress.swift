@@ -1,7 +1,7 @@
 import Foundation
 
 /// Progress messages on standard error, only when it is a terminal and not `--quiet`.
-struct Progress {
+struct Progress: Sendable {
     let enabled: Bool
 
     init(quiet: Bool) {

@@ -194,3 +194,35 @@ import TestSupport
         #expect(validate.status == 1 && validate.standardOutput.contains("broken.gv:2: Graphviz: broken.gv: syntax error in line 2"))
     }
 }
+
+/// `stakenet diffuse`, run as a user would.
+@Suite struct DiffuseCommandTests {
+    @Test func csvOfAdoptionAndReproducibleAcrossThreads() throws {
+        let arguments = ["diffuse", "Networks/mutuals-research", "--seeds", "ceedr", "--probability", "0.3", "--runs", "4000", "--seed", "9", "--format", "csv"]
+        let result = try StakenetBinary.run(arguments + ["--threads", "2"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "id,adoption_probability,standard_error,mean_step")
+        #expect(lines[1] == "ceedr,1.0,0.0,0.0")
+        // Middlesex only ties to CEEDR (middlesex → ceedr): it can never adopt from CEEDR, so no mean step.
+        #expect(lines.contains("middlesex,0.0,0.0,"))
+        // Research and knowledge-exchange ties in parallel: 1 − 0.7² = 0.51 for each case organisation.
+        let health = try #require(lines.first { $0.hasPrefix("case-health-a,") }).split(separator: ",")
+        let (p, se) = (Double(health[1])!, Double(health[2])!)
+        #expect(abs(p - 0.51) < 4 * se)
+        let one = try StakenetBinary.run(arguments + ["--threads", "1"])
+        #expect(one.standardOutput == result.standardOutput)
+    }
+
+    @Test func badSeedsAndProbabilities() throws {
+        let unknown = try StakenetBinary.run(["diffuse", "Networks/mutuals-research", "--seeds", "cedr"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("did you mean 'ceedr'?"))
+        let outside = try StakenetBinary.run(["diffuse", "Networks/mutuals-research", "--seeds", "ceedr", "--probability", "1.5"])
+        #expect(outside.status == 2)
+        let folder = try TemporaryFolder(files: ["edges.csv": "source,target,chance\na,b,0.5\nb,c,1.2\n"])
+        let column = try StakenetBinary.run(["diffuse", folder.path, "--seeds", "a", "--probability-from", "chance"])
+        #expect(column.status == 1 && column.standardError.contains("edges.csv:3: column 'chance': a tie's probability is 1.2, outside [0, 1]"))
+        let noThreshold = try StakenetBinary.run(["diffuse", "Networks/mutuals-research", "--seeds", "ceedr", "--model", "threshold"])
+        #expect(noThreshold.status == 2)
+    }
+}
