@@ -40,14 +40,7 @@ struct DiffuseCommand: ParsableCommand {
     @Option(help: "Seed for the simulation.")
     var seed: UInt64 = 1
 
-    @Option(help: "Probability that a tie passes the innovation on, for every tie.")
-    var probability: Double?
-
-    @Option(name: .customLong("probability-from"), help: ArgumentHelp("Tie column holding each tie's probability.", valueName: "attr"))
-    var probabilityFrom: String?
-
-    @Option(name: .customLong("probability-by-kind"), help: ArgumentHelp("Probability per tie kind: funding=0.3,support=0.2 (others: --probability).", valueName: "list"))
-    var probabilityByKind: String?
+    @OptionGroup var probabilities: ProbabilityOptions
 
     @Option(help: "threshold model: the share of adopting in-neighbours needed, for every stakeholder.")
     var threshold: Double?
@@ -76,47 +69,16 @@ struct DiffuseCommand: ParsableCommand {
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs takes a number of at least 1") }
         if let steps, steps < 1 { throw ValidationError("--steps takes a number of at least 1") }
-        for (name, value) in [("--probability", probability), ("--threshold", threshold), ("--recovery", Optional(recovery)), ("--external", Optional(external))] {
+        for (name, value) in [("--threshold", threshold), ("--recovery", Optional(recovery)), ("--external", Optional(external))] {
             if let value, !(0 ... 1).contains(value) { throw ValidationError("\(name) takes a number from 0 to 1, not \(value)") }
         }
-        if probabilityFrom != nil && probabilityByKind != nil { throw ValidationError("--probability-from and --probability-by-kind cannot both be given") }
         if model == .threshold && (threshold == nil) == (thresholdFrom == nil) { throw ValidationError("the threshold model needs --threshold or --threshold-from") }
-        _ = try kindProbabilities()
-    }
-
-    func kindProbabilities() throws -> [TieKind: Double]? {
-        guard let probabilityByKind else { return nil }
-        var table: [TieKind: Double] = [:]
-        for entry in probabilityByKind.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let value = Double(parts[1]), (0 ... 1).contains(value) else {
-                throw ValidationError("--probability-by-kind takes kind=probability pairs with probabilities from 0 to 1, not '\(entry)'")
-            }
-            table[TieKind(parsing: parts[0])] = value
-        }
-        return table
     }
 
     func run() throws {
         let network = try input.load()
-        var seedNodes: [Int] = []
-        for id in seeds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-            guard let v = network.index(of: id) else {
-                let hint = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                throw CommandFailure(message: "--seeds: no stakeholder has the id '\(id)'\(hint)")
-            }
-            seedNodes.append(v)
-        }
-        guard !seedNodes.isEmpty else { throw CommandFailure(message: "--seeds names no stakeholder") }
-        let source: TieProbability
-        if let probabilityFrom { source = .attribute(probabilityFrom) }
-        else if let table = try kindProbabilities() { source = .byKind(table, otherwise: probability ?? 0.1) }
-        else { source = .constant(probability ?? 0.1) }
-        let transmission: TransmissionGraph
-        do { transmission = try TransmissionGraph(network: network, probability: source) } catch let error as TieProbabilityError {
-            throw InputError(file: network.tieFile ?? input.network, line: error.line > 0 ? error.line : nil, field: probabilityFrom,
-                             message: error.message, hint: "tie probabilities are numbers from 0 to 1")
-        }
+        let seedNodes = try StakeholderIDs.resolve(seeds, in: network, option: "--seeds")
+        let transmission = try probabilities.transmissionGraph(network, path: input.network)
         let diffusionModel: DiffusionModel
         switch model {
         case .ic: diffusionModel = .independentCascade

@@ -226,3 +226,20 @@ import TestSupport
         #expect(noThreshold.status == 2)
     }
 }
+
+/// `stakenet paths`, run as a user would.
+@Suite struct PathsCommandTests {
+    @Test func likeliestPathsAndTree() throws {
+        let folder = try TemporaryFolder(files: ["edges.csv": "source,target,p\na,b,0.9\nb,d,0.9\na,c,0.5\nc,d,0.99\na,d,0.2\n"])
+        let paths = try StakenetBinary.run(["paths", folder.path, "--from", "a", "--to", "d", "--k", "3", "--probability-from", "p", "--format", "csv"])
+        #expect(paths.status == 0)
+        // a>b>d: 0.81; a>c>d: 0.495; a>d: 0.2.
+        let lines = paths.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "target,rank,probability,path")
+        #expect(lines[1].hasPrefix("d,1,0.81") && lines[1].hasSuffix(",a>b>d"))
+        #expect(lines[2].hasPrefix("d,2,0.49") && lines[2].hasSuffix(",a>c>d"))
+        #expect(lines[3].hasPrefix("d,3,0.2") && lines[3].hasSuffix(",a>d"))
+        let tree = try StakenetBinary.run(["paths", folder.path, "--from", "a", "--probability-from", "p"])
+        #expect(tree.status == 0 && tree.standardOutput.contains("--highlight a,b,d,c"))
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import NetworkDiffusion
+import NetworkIO
+import NetworkModel
+
+/// Where tie probabilities come from: shared by diffuse, paths and seed.
+struct ProbabilityOptions: ParsableArguments {
+    @Option(help: "Probability that a tie passes the innovation on, for every tie (default 0.1).")
+    var probability: Double?
+
+    @Option(name: .customLong("probability-from"), help: ArgumentHelp("Tie column holding each tie's probability.", valueName: "attr"))
+    var probabilityFrom: String?
+
+    @Option(name: .customLong("probability-by-kind"), help: ArgumentHelp("Probability per tie kind: funding=0.3,support=0.2 (others: --probability).", valueName: "list"))
+    var probabilityByKind: String?
+
+    func validate() throws {
+        if let probability, !(0 ... 1).contains(probability) { throw ValidationError("--probability takes a number from 0 to 1, not \(probability)") }
+        if probabilityFrom != nil && probabilityByKind != nil { throw ValidationError("--probability-from and --probability-by-kind cannot both be given") }
+        _ = try kindProbabilities()
+    }
+
+    func kindProbabilities() throws -> [TieKind: Double]? {
+        guard let probabilityByKind else { return nil }
+        var table: [TieKind: Double] = [:]
+        for entry in probabilityByKind.split(separator: ",") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]), (0 ... 1).contains(value) else {
+                throw ValidationError("--probability-by-kind takes kind=probability pairs with probabilities from 0 to 1, not '\(entry)'")
+            }
+            table[TieKind(parsing: parts[0])] = value
+        }
+        return table
+    }
+
+    /// The network's transmission graph; a tie probability outside [0, 1] is an input error naming its line.
+    func transmissionGraph(_ network: StakeholderNetwork, path: String) throws -> TransmissionGraph {
+        let source: TieProbability
+        if let probabilityFrom { source = .attribute(probabilityFrom) }
+        else if let table = try kindProbabilities() { source = .byKind(table, otherwise: probability ?? 0.1) }
+        else { source = .constant(probability ?? 0.1) }
+        do {
+            return try TransmissionGraph(network: network, probability: source)
+        } catch let error as TieProbabilityError {
+            throw InputError(file: network.tieFile ?? path, line: error.line > 0 ? error.line : nil, field: probabilityFrom,
+                             message: error.message, hint: "tie probabilities are numbers from 0 to 1")
+        }
+    }
+}
+
+/// Reading stakeholder ids given on the command line.
+enum StakeholderIDs {
+    static func resolve(_ list: String, in network: StakeholderNetwork, option: String) throws -> [Int] {
+        var nodes: [Int] = []
+        for id in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+            guard let v = network.index(of: id) else {
+                let hint = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                throw CommandFailure(message: "\(option): no stakeholder has the id '\(id)'\(hint)")
+            }
+            if !nodes.contains(v) { nodes.append(v) }
+        }
+        guard !nodes.isEmpty else { throw CommandFailure(message: "\(option) names no stakeholder") }
+        return nodes
+    }
+}
