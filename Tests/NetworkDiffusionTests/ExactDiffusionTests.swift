@@ -25,7 +25,7 @@ import TestSupport
         return TransmissionGraph(graph: graph, probability: probability)
     }
 
-    struct Exact {
+    struct Exact: Sendable {
         var adoption = [Double](repeating: 0, count: 5)
         var stepSum = [Double](repeating: 0, count: 5)
         var stepSquares = [Double](repeating: 0, count: 5)

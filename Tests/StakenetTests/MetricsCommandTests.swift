@@ -243,3 +243,19 @@ import TestSupport
         #expect(tree.status == 0 && tree.standardOutput.contains("--highlight a,b,d,c"))
     }
 }
+
+/// `stakenet seed`, run as a user would.
+@Suite struct SeedCommandTests {
+    @Test func seedsInOrderWithSpread() throws {
+        let result = try StakenetBinary.run(["seed", "Networks/mutuals-research", "--k", "2", "--probability", "0.3", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "rank,id,expected_spread" && lines.count == 3)
+        // CEEDR reaches most stakeholders; it is chosen first.
+        #expect(lines[1].hasPrefix("1,ceedr,"))
+        let restricted = try StakenetBinary.run(["seed", "Networks/mutuals-research", "--k", "1", "--candidates", "kind=leisure-trust", "--format", "csv"])
+        #expect(restricted.standardOutput.contains("1,case-leisure-"))
+        let none = try StakenetBinary.run(["seed", "Networks/mutuals-research", "--k", "1", "--candidates", "kind=bank"])
+        #expect(none.status == 1 && none.standardError.contains("matches no stakeholder"))
+    }
+}
