@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics"]),
+        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion"]),
         .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),

@@ -32,6 +32,49 @@ def read_edges(path):
         return [(int(a), int(b)) for a, b, *_ in rows]
 
 
+CASCADE_RUNS = 10_000
+
+
+def cascade_runs(path, library):
+    """Independent cascade, p = 0.01 on every tie (both ways), seeds 0..9: runs per second."""
+    import networkx as nx
+    edges = read_edges(path)
+    graph = nx.DiGraph()
+    graph.add_edges_from(edges)
+    graph.add_edges_from((b, a) for a, b in edges)
+    seeds = list(range(10))
+    if library == "cynetdiff":
+        from cynetdiff.utils import networkx_to_ic_model
+        model, _ = networkx_to_ic_model(graph, activation_prob=0.01, rng=1)
+        model.set_seeds(seeds)
+        def run_all(runs):
+            for _ in range(runs):
+                model.reset_model()
+                model.advance_until_completion()
+        runs = CASCADE_RUNS
+    else:
+        import ndlib.models.ModelConfig as mc
+        import ndlib.models.epidemics as ep
+        model = ep.IndependentCascadesModel(graph, seed=1)
+        config = mc.Configuration()
+        config.add_model_initial_configuration("Infected", seeds)
+        for a, b in graph.edges():
+            config.add_edge_configuration("threshold", (a, b), 0.01)
+        model.set_initial_status(config)
+        def run_all(runs):
+            for _ in range(runs):
+                model.reset(seeds)
+                while True:
+                    iteration = model.iteration()
+                    if iteration["node_count"].get(1, 0) == 0 and iteration["iteration"] > 0:
+                        break
+        runs = 50  # NDlib is slow: its rate is measured on fewer runs
+    start = time.perf_counter()
+    run_all(runs)
+    seconds = time.perf_counter() - start
+    return seconds * CASCADE_RUNS / runs
+
+
 def igraph_runs(path, directed, algorithm):
     import igraph as ig
 
@@ -117,14 +160,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("edges")
     parser.add_argument("--undirected", action="store_true")
-    parser.add_argument("--algorithms", default="betweenness,closeness,pagerank,core_number,louvain,leiden")
+    parser.add_argument("--algorithms", default="betweenness,closeness,pagerank,core_number,louvain,leiden,cascade")
     parser.add_argument("--library")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     directed = not args.undirected
     if args.library is None:
         # Each library and thread count in its own process, so thread pools start fresh.
-        for library, threads in [("igraph", 1), ("networkit", 1), ("networkit", 2), ("rustworkx", 1), ("rustworkx", 2)]:
+        for library, threads in [("igraph", 1), ("networkit", 1), ("networkit", 2), ("rustworkx", 1), ("rustworkx", 2), ("cynetdiff", 1), ("ndlib", 1)]:
             environment = dict(os.environ, RAYON_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
             command = [sys.executable, __file__, args.edges, "--algorithms", args.algorithms, "--library", library, "--threads", str(threads)]
             if args.undirected:
@@ -132,6 +175,13 @@ def main():
             subprocess.run(command, check=True, env=environment)
         return
     for algorithm in args.algorithms.split(","):
+        if algorithm == "cascade":
+            if args.library in ("cynetdiff", "ndlib"):
+                seconds = cascade_runs(args.edges, args.library)
+                print(json.dumps({"library": args.library, "algorithm": "cascade", "threads": 1, "scope": "algorithm", "seconds": seconds}), flush=True)
+            continue
+        if args.library in ("cynetdiff", "ndlib"):
+            continue
         if args.library == "igraph":
             runs = igraph_runs(args.edges, directed, algorithm)
         elif args.library == "networkit":

@@ -40,3 +40,10 @@ print("communities: modularity of the partition found (same graph)")
 for algorithm in ["louvain", "leiden"]:
     found = [(row["library"], row["threads"], row["modularity"]) for row in rows if row["algorithm"] == algorithm and "modularity" in row]
     print(f"  {algorithm}: " + ", ".join(f"{library} {threads}T {quality:.4f}" for library, threads, quality in found))
+
+print()
+print("independent cascade, p = 0.01, 10 seeds, 10,000 runs on the same graph: runs per second")
+for library, threads in [("stakenet", 1), ("stakenet", 2), ("cynetdiff", 1), ("ndlib", 1)]:
+    value = seconds(library, threads, "cascade", "algorithm")
+    if value:
+        print(f"  {library} {threads}T: {10_000 / value:,.0f} runs/s")

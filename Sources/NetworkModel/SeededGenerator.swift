@@ -7,7 +7,7 @@
 /// - Reference: D. Blackman and S. Vigna, "Scrambled linear pseudorandom number generators",
 ///   ACM Trans. Math. Softw. 47(4), 2021. doi:10.1145/3460772. Seeding by SplitMix64 as the authors advise.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    @usableFromInline var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// A generator for `seed`; `stream` selects an independent sequence for the same seed.
     public init(seed: UInt64, stream: UInt64 = 0) {
@@ -22,7 +22,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
-    public mutating func next() -> UInt64 {
+    @inlinable public mutating func next() -> UInt64 {
         let result = rotate(state.1 &* 5, 7) &* 9
         let t = state.1 << 17
         state.2 ^= state.0
@@ -36,7 +36,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in 0 ..< `bound` (Lemire's multiply-and-reject method), written out here so that
     /// sequences do not depend on the standard library's choice of method.
-    public mutating func uniform(below bound: Int) -> Int {
+    @inlinable public mutating func uniform(below bound: Int) -> Int {
         precondition(bound > 0)
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)
@@ -57,7 +57,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    @inlinable public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -5,6 +5,7 @@ import Foundation
 import NetworkIO
 import NetworkMetrics
 import NetworkModel
+import NetworkDiffusion
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -19,6 +20,15 @@ let directed = !arguments.contains("--undirected")
 let threadCounts = (option("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
 let algorithms = (option("--algorithms") ?? "betweenness,closeness,pagerank,core_number").split(separator: ",").map(String.init)
 
+enum BenchGraphs {
+    /// The same graph as a directed one, every edge both ways.
+    static func directed(_ graph: Graph) -> Graph {
+        var builder = GraphBuilder(nodeCount: graph.nodeCount, isDirected: true, expectedArcs: graph.outTargets.count)
+        for u in 0 ..< graph.nodeCount { for w in graph.successors(of: u) { builder.addArc(from: u, to: Int(w)) } }
+        return builder.build(isWeighted: false)
+    }
+}
+
 do {
     let network = try NetworkReader.read(path, options: NetworkReadOptions(directed: directed)).network
     let graph = try network.graph()
@@ -27,6 +37,10 @@ do {
             let run: () throws -> Void
             var quality: Double?
             switch algorithm {
+            case "cascade":
+                // Independent cascade, p = 0.01 on every arc, seeds 0…9, 10,000 runs.
+                let transmission = TransmissionGraph(graph: graph.isDirected ? graph : BenchGraphs.directed(graph), probability: [Double](repeating: 0.01, count: (graph.isDirected ? graph : BenchGraphs.directed(graph)).outTargets.count))
+                run = { _ = transmission.simulate(.independentCascade, seeds: Array(0 ..< 10), settings: DiffusionSettings(runs: 10_000, seed: 1, threads: threads)) }
             case "louvain", "leiden":
                 let method = CommunityMethod(rawValue: algorithm)!
                 quality = graph.modularity(of: graph.communities(method: method, seed: 1))
