@@ -15,6 +15,8 @@ struct Simulator {
     var recovered: [Bool]
     var adopters: [Int32] = []
     var touched: [Int32] = []
+    /// Stakeholders taken out of the network: they never adopt, so nothing passes through them.
+    var blocked: [Bool]
 
     init(network: TransmissionGraph, inStrength: [Double]) {
         let n = network.nodeCount
@@ -25,6 +27,7 @@ struct Simulator {
         threshold = [Double](repeating: .nan, count: n)
         infected = [Bool](repeating: false, count: n)
         recovered = [Bool](repeating: false, count: n)
+        blocked = [Bool](repeating: false, count: n)
     }
 
     /// One run; returns the adopters in order of adoption (their steps are in `stepOf`).
@@ -47,7 +50,7 @@ struct Simulator {
                 for u in frontier {
                     for e in graph.outRange(of: Int(u)) {
                         let v = Int(graph.outTargets[e])
-                        if stepOf[v] < 0 && generator.nextUnit() < network.probability[e] {
+                        if stepOf[v] < 0 && generator.nextUnit() < network.probability[e] && !blocked[v] {
                             stepOf[v] = t + 1
                             next.append(Int32(v))
                         }
@@ -65,7 +68,7 @@ struct Simulator {
                 for u in frontier {
                     for e in graph.outRange(of: Int(u)) {
                         let v = Int(graph.outTargets[e])
-                        guard stepOf[v] < 0, inStrength[v] > 0 else { continue }
+                        guard stepOf[v] < 0, inStrength[v] > 0, !blocked[v] else { continue }
                         if threshold[v].isNaN {
                             threshold[v] = generator.nextUnit()
                             touched.append(Int32(v))
@@ -90,7 +93,7 @@ struct Simulator {
                 for u in frontier {
                     for e in graph.outRange(of: Int(u)) {
                         let v = Int(graph.outTargets[e])
-                        guard stepOf[v] < 0 else { continue }
+                        guard stepOf[v] < 0, !blocked[v] else { continue }
                         if influence[v] == 0 { touched.append(Int32(v)) }
                         influence[v] += 1 / Double(graph.inDegree(of: v))
                         if influence[v] >= thresholds[v] - 1e-12 {
@@ -114,7 +117,7 @@ struct Simulator {
                 for u in current {
                     for e in graph.outRange(of: Int(u)) {
                         let v = Int(graph.outTargets[e])
-                        if !infected[v] && !recovered[v] && generator.nextUnit() < network.probability[e] {
+                        if !infected[v] && !recovered[v] && generator.nextUnit() < network.probability[e] && !blocked[v] {
                             infected[v] = true
                             touched.append(Int32(v))
                             next.append(Int32(v))
@@ -140,7 +143,7 @@ struct Simulator {
             let n = network.nodeCount
             while adopters.count < n && Int(t) < limit {
                 var next: [Int32] = []
-                for v in 0 ..< n where stepOf[v] < 0 {
+                for v in 0 ..< n where stepOf[v] < 0 && !blocked[v] {
                     var failure = 1 - external
                     for e in graph.inRange(of: v) {
                         let u = Int(graph.inSources[e])

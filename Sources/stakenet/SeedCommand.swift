@@ -38,6 +38,12 @@ struct SeedCommand: ParsableCommand {
     @Option(help: "Seed for the sampling.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Also show how much the chosen seeds' expected spread drops when each stakeholder is taken out (the bridges).")
+    var criticality = false
+
+    @Option(help: "Simulated runs per stakeholder for --criticality.")
+    var runs: Int = 2000
+
     @Option(help: "Worker threads (results are identical for any number).")
     var threads: Int = Parallel.defaultThreads
 
@@ -51,6 +57,7 @@ struct SeedCommand: ParsableCommand {
         if k < 1 { throw ValidationError("--k takes a number of at least 1") }
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon takes a number between 0 and 1") }
         if format == .json { throw ValidationError("seed writes table or csv") }
+        if runs < 1 { throw ValidationError("--runs takes a number of at least 1") }
         if let candidates, !candidates.contains("=") { throw ValidationError("--candidates takes property=value, such as kind=spin-out") }
     }
 
@@ -70,7 +77,7 @@ struct SeedCommand: ParsableCommand {
         let rows = selection.seeds.enumerated().map { index, v in
             [String(index + 1), network.stakeholders[v].id, network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "-", String(format: "%.3f", selection.spread[index])]
         }
-        let text: String
+        var text: String
         if format == .csv {
             text = try CSVText.render(header: ["rank", "id", "expected_spread"], rows: selection.seeds.enumerated().map { index, v in
                 [String(index + 1), network.stakeholders[v].id, CSVText.number(selection.spread[index])]
@@ -78,6 +85,19 @@ struct SeedCommand: ParsableCommand {
         } else {
             text = "\(selection.seeds.count) seeds (\(model.rawValue), IMM with epsilon \(epsilon), \(selection.sampleCount) reverse-reachable sets, seed \(seed))\n\n"
                 + TextTable(header: ["rank", "id", "label", "kind", "expected spread"], rows: rows).rendered
+        }
+        if criticality {
+            let drops = transmission.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
+                                                 settings: DiffusionSettings(runs: runs, seed: seed, threads: threads))
+            let order = network.stakeholders.indices.filter { !drops[$0].isNaN }.sorted { (drops[$0], $1) > (drops[$1], $0) }
+            if format == .csv {
+                text += "\n" + (try CSVText.render(header: ["id", "criticality"], rows: order.map { [network.stakeholders[$0].id, CSVText.number(drops[$0])] }))
+            } else {
+                text += "\ncriticality: expected adopters lost if the stakeholder is taken out (\(runs) runs each)\n"
+                text += TextTable(header: ["id", "label", "kind", "spread lost"], rows: order.prefix(15).map {
+                    [network.stakeholders[$0].id, network.stakeholders[$0].label, network.stakeholders[$0].kind?.name ?? "-", String(format: "%.3f", drops[$0])]
+                }).rendered
+            }
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }

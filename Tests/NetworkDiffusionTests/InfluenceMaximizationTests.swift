@@ -39,3 +39,20 @@ import TestSupport
         #expect(one.seeds == two.seeds && one.spread == two.spread && one.sampleCount == two.sampleCount)
     }
 }
+
+@Suite struct CriticalityTests {
+    @Test func bridgesLoseWhatLiesBehindThem() {
+        // a → b → c → d with p = 1, and a → e: spread from a is 5; taking out b loses b, c and d (3), c loses 2,
+        // d and e lose 1 each.
+        var builder = GraphBuilder(nodeCount: 5, isDirected: true)
+        for (u, v) in [(0, 1), (1, 2), (2, 3), (0, 4)] { builder.addArc(from: u, to: v) }
+        let network = TransmissionGraph(graph: builder.build(isWeighted: false), probability: [1, 1, 1, 1])
+        let drops = network.criticality(.independentCascade, seeds: [0], settings: DiffusionSettings(runs: 50))
+        #expect(drops[0].isNaN && Array(drops[1...]) == [3, 2, 1, 1])
+        // With p = 0.5 on b → c, c is behind b only half the time: b loses 1 + 0.5·2 = 2 in expectation.
+        let half = TransmissionGraph(graph: network.graph, probability: network.graph.outTargets.indices.map { network.graph.outTargets[$0] == 2 ? 0.5 : 1 })
+        let runs = 20_000
+        let estimate = half.criticality(.independentCascade, seeds: [0], settings: DiffusionSettings(runs: runs, seed: 3))
+        #expect(abs(estimate[1] - 2) < 4 * (1.0 / Double(runs)).squareRoot())
+    }
+}
