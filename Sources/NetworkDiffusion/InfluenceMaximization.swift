@@ -27,7 +27,8 @@ extension TransmissionGraph {
                                   candidates: Set<Int>? = nil, seed: UInt64 = 1, threads: Int = 1) -> SeedSelection {
         let n = nodeCount
         let k = Swift.min(k, candidates?.count ?? n)
-        guard n > 1, k > 0 else { return SeedSelection(seeds: [], spread: [], sampleCount: 0) }
+        guard k > 0 else { return SeedSelection(seeds: [], spread: [], sampleCount: 0) }
+        if n == 1 { return SeedSelection(seeds: [0], spread: [1], sampleCount: 0) }
         let nn = Double(n)
         let l = ell * (1 + log(2) / log(nn))
         let logChoose = lgamma(nn + 1) - lgamma(Double(k) + 1) - lgamma(nn - Double(k) + 1)
