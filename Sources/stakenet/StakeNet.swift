@@ -12,7 +12,8 @@ struct StakeNet: ParsableCommand {
         commandName: "stakenet",
         abstract: "Stakeholder network analysis: who influences whom in an ecosystem of organisations.",
         discussion: """
-        NETWORK is a folder holding nodes.csv and edges.csv (and optionally network.json), or an edge-list .csv file.
+        NETWORK is a folder holding nodes.csv and edges.csv (and optionally network.json), an edge-list .csv file,
+        or a Graphviz .gv/.dot file.
         Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
         """,
         version: "0.1.0",
