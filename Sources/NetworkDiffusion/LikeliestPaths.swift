@@ -84,29 +84,11 @@ extension TransmissionGraph {
         var distance = [Double](repeating: .infinity, count: n)
         var parent = [Int](repeating: -1, count: n)
         var settled = [Bool](repeating: false, count: n)
-        var heap: [(Double, Int)] = []
-        func push(_ item: (Double, Int)) {
-            heap.append(item)
-            var i = heap.count - 1
-            while i > 0, (heap[i].0, heap[i].1) < (heap[(i - 1) / 2].0, heap[(i - 1) / 2].1) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-        }
-        func pop() -> (Double, Int) {
-            let top = heap[0]
-            heap[0] = heap[heap.count - 1]
-            heap.removeLast()
-            var i = 0
-            while true {
-                var smallest = i
-                for child in [2 * i + 1, 2 * i + 2] where child < heap.count && (heap[child].0, heap[child].1) < (heap[smallest].0, heap[smallest].1) { smallest = child }
-                if smallest == i { break }
-                heap.swapAt(i, smallest)
-                i = smallest
-            }
-            return top
-        }
-        for s in sources where !removedNodes.contains(s) { distance[s] = 0; push((0, s)) }
+        var heap = DistanceHeap()
+        for s in sources where !removedNodes.contains(s) { distance[s] = 0; heap.push(0, Int32(s)) }
         while !heap.isEmpty {
-            let (d, u) = pop()
+            let (d, node) = heap.pop()
+            let u = Int(node)
             if settled[u] || d > distance[u] { continue }
             settled[u] = true
             for e in graph.outRange(of: u) where !removedArcs.contains(e) && probability[e] > 0 {
@@ -116,7 +98,7 @@ extension TransmissionGraph {
                 if candidate < distance[v] || (candidate == distance[v] && u < parent[v]) {
                     distance[v] = candidate
                     parent[v] = u
-                    push((candidate, v))
+                    heap.push(candidate, Int32(v))
                 }
             }
         }

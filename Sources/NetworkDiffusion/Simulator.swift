@@ -43,68 +43,28 @@ struct Simulator {
         let graph = network.graph
         switch model {
         case .independentCascade:
-            var frontier = adopters, next: [Int32] = []
-            var t: Int32 = 0
-            while !frontier.isEmpty && Int(t) < limit {
-                next.removeAll(keepingCapacity: true)
-                for u in frontier {
-                    for e in graph.outRange(of: Int(u)) {
-                        let v = Int(graph.outTargets[e])
-                        if stepOf[v] < 0 && generator.nextUnit() < network.probability[e] && !blocked[v] {
-                            stepOf[v] = t + 1
-                            next.append(Int32(v))
-                        }
-                    }
-                }
-                adopters.append(contentsOf: next)
-                swap(&frontier, &next)
-                t += 1
+            // The random draw comes before the removal check, so runs with a stakeholder removed use the
+            // same random numbers as runs without (criticality's common random numbers).
+            spread(limit: limit) { simulator, e, v in
+                generator.nextUnit() < simulator.network.probability[e] && !simulator.blocked[v]
             }
         case .linearThreshold:
-            var frontier = adopters, next: [Int32] = []
-            var t: Int32 = 0
-            while !frontier.isEmpty && Int(t) < limit {
-                next.removeAll(keepingCapacity: true)
-                for u in frontier {
-                    for e in graph.outRange(of: Int(u)) {
-                        let v = Int(graph.outTargets[e])
-                        guard stepOf[v] < 0, inStrength[v] > 0, !blocked[v] else { continue }
-                        if threshold[v].isNaN {
-                            threshold[v] = generator.nextUnit()
-                            touched.append(Int32(v))
-                        }
-                        influence[v] += graph.outWeights[e] / inStrength[v]
-                        // Thresholds are on (0, 1]: a draw of 0 would mean adopting with no influence at all.
-                        if influence[v] >= Swift.max(threshold[v], .leastNonzeroMagnitude) {
-                            stepOf[v] = t + 1
-                            next.append(Int32(v))
-                        }
-                    }
+            spread(limit: limit) { simulator, e, v in
+                guard simulator.inStrength[v] > 0, !simulator.blocked[v] else { return false }
+                if simulator.threshold[v].isNaN {
+                    simulator.threshold[v] = generator.nextUnit()
+                    simulator.touched.append(Int32(v))
                 }
-                adopters.append(contentsOf: next)
-                swap(&frontier, &next)
-                t += 1
+                simulator.influence[v] += graph.outWeights[e] / simulator.inStrength[v]
+                // Thresholds are on (0, 1]: a draw of 0 would mean adopting with no influence at all.
+                return simulator.influence[v] >= Swift.max(simulator.threshold[v], .leastNonzeroMagnitude)
             }
         case .fractionalThreshold(let thresholds):
-            var frontier = adopters, next: [Int32] = []
-            var t: Int32 = 0
-            while !frontier.isEmpty && Int(t) < limit {
-                next.removeAll(keepingCapacity: true)
-                for u in frontier {
-                    for e in graph.outRange(of: Int(u)) {
-                        let v = Int(graph.outTargets[e])
-                        guard stepOf[v] < 0, !blocked[v] else { continue }
-                        if influence[v] == 0 { touched.append(Int32(v)) }
-                        influence[v] += 1 / Double(graph.inDegree(of: v))
-                        if influence[v] >= thresholds[v] - 1e-12 {
-                            stepOf[v] = t + 1
-                            next.append(Int32(v))
-                        }
-                    }
-                }
-                adopters.append(contentsOf: next)
-                swap(&frontier, &next)
-                t += 1
+            spread(limit: limit) { simulator, _, v in
+                guard !simulator.blocked[v] else { return false }
+                if simulator.influence[v] == 0 { simulator.touched.append(Int32(v)) }
+                simulator.influence[v] += 1 / Double(graph.inDegree(of: v))
+                return simulator.influence[v] >= thresholds[v] - 1e-12
             }
         case .sir(let recovery), .sis(let recovery):
             let immune: Bool = { if case .sir = model { return true } else { return false } }()
@@ -157,6 +117,31 @@ struct Simulator {
             }
         }
         return adopters
+    }
+
+    /// Spreads step by step from the current adopters: each new adopter's out-arcs e to v not yet adopted are
+    /// offered to `adopts`, and v adopts at the next step when it says so. Shared by the cascade and
+    /// threshold models, which differ only in that decision.
+    @inline(__always)
+    private mutating func spread(limit: Int, _ adopts: (inout Simulator, _ arc: Int, _ target: Int) -> Bool) {
+        let graph = network.graph
+        var frontier = adopters, next: [Int32] = []
+        var t: Int32 = 0
+        while !frontier.isEmpty && Int(t) < limit {
+            next.removeAll(keepingCapacity: true)
+            for u in frontier {
+                for e in graph.outRange(of: Int(u)) {
+                    let v = Int(graph.outTargets[e])
+                    if stepOf[v] < 0 && adopts(&self, e, v) {
+                        stepOf[v] = t + 1
+                        next.append(Int32(v))
+                    }
+                }
+            }
+            adopters.append(contentsOf: next)
+            swap(&frontier, &next)
+            t += 1
+        }
     }
 
     /// The probability of arc u → v, found from the in-adjacency position by a search in u's out-row.

@@ -78,16 +78,8 @@ struct CommunityGraph {
         strength = [Double](repeating: 0, count: n)
         totalWeight = 0
         for v in 0 ..< n {
-            // Union of out- and in-rows (once when undirected), weights added: ties read either way.
-            let out = graph.outRange(of: v), into = graph.isDirected ? graph.inRange(of: v) : 0 ..< 0
-            var a = out.lowerBound, b = into.lowerBound
-            while a < out.upperBound || b < into.upperBound {
-                let x = a < out.upperBound ? graph.outTargets[a] : Int32.max
-                let y = b < into.upperBound ? graph.inSources[b] : Int32.max
-                let node = Swift.min(x, y)
-                var w = 0.0
-                if x == node { w += graph.isWeighted ? graph.outWeights[a] : 1; a += 1 }
-                if y == node { w += graph.isWeighted ? graph.inWeights[b] : 1; b += 1 }
+            // Ties read either way (an undirected tie once), weights added.
+            graph.forEachTieEitherWay(of: v, countingBothRowsWhenUndirected: false) { node, w in
                 if Int(node) == v {
                     loops[v] += graph.isDirected ? w / 2 : w
                 } else {
@@ -114,14 +106,7 @@ struct CommunityGraph {
     }
 
     /// Labels renumbered 0, 1, … in order of first appearance.
-    static func compact(_ labels: [Int]) -> [Int] {
-        var renumber: [Int: Int] = [:]
-        return labels.map { label in
-            if let known = renumber[label] { return known }
-            renumber[label] = renumber.count
-            return renumber.count - 1
-        }
-    }
+    static func compact(_ labels: [Int]) -> [Int] { Partition(labels: labels).communityOf }
 
     /// Moves nodes between communities while modularity grows: Louvain's sweeps in a random order until a
     /// sweep gains less than 10⁻⁷ in modularity, or (with `queue`) Leiden's fast local moving, revisiting

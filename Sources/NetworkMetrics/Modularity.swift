@@ -39,8 +39,9 @@ extension Graph {
         modularity(of: partition, resolution: resolution, asUndirected: false)
     }
 
-    /// Modularity, reading a directed graph's ties as undirected (weights of both directions added) when asked.
-    func modularity(of partition: Partition, resolution: Double, asUndirected: Bool) -> Double {
+    /// Modularity, reading a directed graph's ties as undirected (weights of both directions added) when asked,
+    /// as community detection does.
+    public func modularity(of partition: Partition, resolution: Double, asUndirected: Bool) -> Double {
         if asUndirected && isDirected {
             let graph = CommunityGraph(self)
             var within = [Double](repeating: 0, count: partition.count), degree = within

@@ -105,19 +105,10 @@ struct MutualTies {
         weights = []
         total = [Double](repeating: 0, count: n)
         maximum = [Double](repeating: 0, count: n)
-        func strength(_ w: Double) -> Double { graph.isWeighted ? w : 1 }
         for v in 0 ..< n {
-            // Merge the sorted out-row and in-row; an undirected tie counts both ways (2w), as in NetworkX.
-            let out = graph.outRange(of: v), into = graph.inRange(of: v)
-            var a = out.lowerBound, b = into.lowerBound
-            while a < out.upperBound || b < into.upperBound {
-                let x = a < out.upperBound ? graph.outTargets[a] : Int32.max
-                let y = b < into.upperBound ? graph.inSources[b] : Int32.max
-                let node = min(x, y)
-                var weight = 0.0
-                if x == node { weight += strength(graph.outWeights[a]); a += 1 }
-                if y == node { weight += strength(graph.inWeights[b]); b += 1 }
-                guard Int(node) != v else { continue }
+            // An undirected tie counts both ways (2w), as in NetworkX.
+            graph.forEachTieEitherWay(of: v, countingBothRowsWhenUndirected: true) { node, weight in
+                guard Int(node) != v else { return }
                 neighbours.append(node)
                 weights.append(weight)
                 total[v] += weight

@@ -48,8 +48,7 @@ struct CommunitiesCommand: ParsableCommand {
         let network = try input.load()
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
         let partition = graph.communities(method: method.value, resolution: resolution, seed: seed)
-        let undirected = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight), direction: .undirected))
-        let modularity = undirected.modularity(of: partition, resolution: resolution)
+        let modularity = graph.modularity(of: partition, resolution: resolution, asUndirected: true)
         let members = partition.members
         let text: String
         switch format {

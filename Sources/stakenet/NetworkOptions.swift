@@ -63,9 +63,9 @@ struct GraphOptions: ParsableArguments {
         return first ... last
     }
 
-    func selection(weighting: GraphSelection.Weighting = .none, direction: GraphSelection.Direction = .asDeclared) throws -> GraphSelection {
+    func selection(weighting: GraphSelection.Weighting = .none) throws -> GraphSelection {
         let kinds = tieKinds.map { Set($0.split(separator: ",").map { TieKind(parsing: String($0)) }) }
-        return GraphSelection(tieKinds: kinds, period: try years(), direction: direction,
+        return GraphSelection(tieKinds: kinds, period: try years(), direction: .asDeclared,
                               parallelTies: parallel.value, weighting: weighting, keepSelfLoops: keepSelfLoops)
     }
 }

@@ -124,6 +124,8 @@ import TestSupport
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines[0] == "id,community" && lines.count == 35)
+        // The karate club's best known modularity is 0.4198, with 4 communities (Brandes et al., "On modularity
+        // clustering", IEEE TKDE 20(2), 2008).
         #expect(result.standardError.hasPrefix("stakenet: 4 communities, modularity 0.41"))
         let json = try StakenetBinary.run(["communities", "Tests/Fixtures/reference/datasets/karate", "--format", "json", "--seed", "2", "--method", "louvain"])
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
