@@ -5,7 +5,7 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "GraphvizRendering"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
     ],
     dependencies: [
@@ -20,21 +20,23 @@ let package = Package(
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),
+        .target(name: "SectorComparison", dependencies: ["NetworkModel", "NetworkMetrics"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "GraphvizRendering",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion"]),
+        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison"]),
         .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
+        .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
         .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
     ]

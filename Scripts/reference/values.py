@@ -278,6 +278,88 @@ def homophily(graph, attribute):
     }
 
 
+GROUP_PROFILE_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+
+
+def group_profiles(graph, attribute):
+    """Each group's figures for `stakenet compare --by`, from NetworkX: ties within and between, density of
+    the induced network, E-I, members' mean degree, betweenness and PageRank, Freeman degree centralization
+    and average clustering of the induced network (read as undirected), and the shares of the members' tie
+    ends whose other end is in each group (partners by the same attribute)."""
+    simple = nx.DiGraph(graph) if graph.is_directed() else nx.Graph(graph)
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    group = {v: simple.nodes[v].get(attribute) or "(none)" for v in simple}
+    names = sorted(set(group.values()))
+    betweenness = nx.betweenness_centrality(simple)
+    pagerank = nx.pagerank(simple, weight=None)
+    degree = dict(simple.degree())
+    result = {}
+    for name in names:
+        members = [v for v in simple if group[v] == name]
+        sub = simple.subgraph(members)
+        k = len(members)
+        within = sub.number_of_edges()
+        between = sum(1 for u, v in simple.edges() if (group[u] == name) != (group[v] == name))
+        if k > 2:
+            induced = [d for _, d in sub.degree()]
+            maximum = (k - 1) * (2 * k - 4) if simple.is_directed() else (k - 1) * (k - 2)
+            centralization = sum(max(induced) - d for d in induced) / maximum
+        else:
+            centralization = None
+        ends = {other: 0 for other in names}
+        for u, v in simple.edges():
+            if group[u] == name:
+                ends[group[v]] += 1
+            if group[v] == name:
+                ends[group[u]] += 1
+        total_ends = sum(ends.values())
+        result[name] = {
+            "stakeholders": k,
+            "ties_within": within,
+            "ties_between": between,
+            "density_within": nx.density(sub) if k > 1 else None,
+            "e_i_index": (between - within) / (between + within) if between + within else None,
+            "mean_degree": sum(degree[v] for v in members) / k,
+            "mean_betweenness": sum(betweenness[v] for v in members) / k,
+            "mean_pagerank": sum(pagerank[v] for v in members) / k,
+            "degree_centralization_within": centralization,
+            "clustering_within": nx.average_clustering(nx.Graph(sub)),
+            "partners": {other: (count / total_ends if total_ends else None) for other, count in ends.items()},
+        }
+    return result
+
+
+def write_multiplex(folder):
+    """Two networks with three tie kinds each among the same stakeholders, for QAP: `support` and `funding`
+    drawn at random, `collaboration` much more likely where support is present and a little where funding is (seeds 31-34)."""
+    for name, directed, n, seed in (("multiplex-directed", True, 40, 31), ("multiplex-undirected", False, 30, 33)):
+        rng = random.Random(seed)
+        pairs = [(i, j) for i in range(n) for j in range(n) if i != j and (directed or i < j)]
+        ties = []
+        for i, j in pairs:
+            support = rng.random() < 0.12
+            funding = rng.random() < (0.3 if support else 0.06)
+            collaboration = rng.random() < 0.08 + 0.25 * support + 0.04 * funding
+            for kind, present in (("support", support), ("funding", funding), ("collaboration", collaboration)):
+                if present:
+                    ties.append((i, j, kind))
+        base = os.path.join(folder, name)
+        os.makedirs(base, exist_ok=True)
+        with open(os.path.join(base, "nodes.csv"), "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["id"])
+            for v in range(n):
+                writer.writerow([f"s{v}"])
+        with open(os.path.join(base, "edges.csv"), "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["source", "target", "kind"])
+            for i, j, kind in ties:
+                writer.writerow([f"s{i}", f"s{j}", kind])
+        with open(os.path.join(base, "network.json"), "w", encoding="utf-8") as handle:
+            json.dump({"name": name, "directed": directed, "description": write_multiplex.__doc__.split(":")[0]}, handle, indent=2)
+            handle.write("\n")
+
+
 def modularity_cases(graphs):
     """NetworkX's modularity of given partitions, with resolution 1 and 0.5, weighted where the graph is."""
     cases = []
@@ -330,6 +412,10 @@ def main():
     with open(os.path.join(args.out, "homophily.json"), "w", encoding="utf-8") as handle:
         json.dump({name: homophily(graphs[name], attribute) for name, attribute in HOMOPHILY_CASES}, handle, indent=1, sort_keys=True)
         handle.write("\n")
+    with open(os.path.join(args.out, "group_profiles.json"), "w", encoding="utf-8") as handle:
+        json.dump({name: group_profiles(graphs[name], attribute) for name, attribute in GROUP_PROFILE_CASES}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+    write_multiplex(os.path.join(args.out, "multiplex"))
     with open(os.path.join(args.out, "two_mode.json"), "w", encoding="utf-8") as handle:
         json.dump(two_mode(graphs["davis"]), handle, indent=1, sort_keys=True)
         handle.write("\n")

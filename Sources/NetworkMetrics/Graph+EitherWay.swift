@@ -7,7 +7,7 @@ extension Graph {
     /// NetworkX's mutual weight); otherwise once. Self-loops are included (neighbour == v).
     ///
     /// - Complexity: O(deg(v)), a merge of two sorted rows.
-    func forEachTieEitherWay(of v: Int, countingBothRowsWhenUndirected: Bool, _ body: (Int32, Double) -> Void) {
+    public func forEachTieEitherWay(of v: Int, countingBothRowsWhenUndirected: Bool, _ body: (Int32, Double) -> Void) {
         let out = outRange(of: v)
         let into = isDirected || countingBothRowsWhenUndirected ? inRange(of: v) : 0 ..< 0
         var a = out.lowerBound, b = into.lowerBound

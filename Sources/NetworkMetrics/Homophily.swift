@@ -104,7 +104,7 @@ extension Graph {
     }
 
     /// Calls `body(u, v)` once per tie (an undirected edge once, u ≤ v), self-loops left out.
-    func forEachTie(_ body: (Int, Int) -> Void) {
+    public func forEachTie(_ body: (Int, Int) -> Void) {
         for u in 0 ..< nodeCount {
             for w in successors(of: u) {
                 let v = Int(w)

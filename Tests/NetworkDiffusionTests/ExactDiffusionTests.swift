@@ -106,6 +106,32 @@ import TestSupport
         check(result, against: Self.exactThreshold(seeds: [0]), runs: runs)
     }
 
+    /// Reach from each stakeholder alone (one live-edge sample serving every seed) against every world.
+    @Test func reachFromEachMatchesEveryLiveEdgeWorld() {
+        let runs = 40_000
+        let one = Self.network().reachFromEach(runs: runs, seed: 4, threads: 1)
+        let two = Self.network().reachFromEach(runs: runs, seed: 4, threads: 2)
+        #expect(one.mean == two.mean && one.standardError == two.standardError)
+        for v in 0 ..< 5 {
+            let exact = Self.exactCascade(seeds: [v])
+            let se = ((exact.spreadSquares - exact.spread * exact.spread) / Double(runs)).squareRoot()
+            #expect(abs(one.mean[v] - exact.spread) <= 4 * se + 1e-12, "reach of \(v): \(one.mean[v]) vs \(exact.spread)")
+            #expect(abs(one.standardError[v] - se) <= 0.05 * se + 1e-9)
+        }
+    }
+
+    /// On an undirected path a – b – c (each tie one draw, union–find): reach a = 1 + p + p², b = 1 + 2p.
+    @Test func reachOnAnUndirectedPath() {
+        var builder = GraphBuilder(nodeCount: 3, isDirected: true)
+        for (u, v) in [(0, 1), (1, 0), (1, 2), (2, 1)] { builder.addArc(from: u, to: v) }
+        let p = 0.3
+        let path = TransmissionGraph(graph: builder.build(isWeighted: false), probability: [p, p, p, p])
+        let runs = 40_000
+        let result = path.reachFromEach(runs: runs, seed: 2)
+        let exact = [1 + p + p * p, 1 + 2 * p, 1 + p + p * p]
+        for v in 0 ..< 3 { #expect(abs(result.mean[v] - exact[v]) <= 4 * result.standardError[v], "reach of \(v)") }
+    }
+
     @Test func sameSeedSameNumbersOnAnyThreads() {
         let network = Self.network()
         for model in [DiffusionModel.independentCascade, .linearThreshold, .sir(recovery: 0.3), .sis(recovery: 0.5), .bass(external: 0.05)] {

@@ -1,0 +1,239 @@
+import Foundation
+import NetworkModel
+
+/// Groups of one network side by side (`stakenet compare NETWORK --by ATTR`): every group's profile, the
+/// difference between groups on every figure with a permutation p-value, and bootstrap intervals for the
+/// figures that average over members.
+public struct GroupComparison: Sendable {
+    public struct Settings: Sendable {
+        /// Random relabellings for the permutation tests (0: none).
+        public var permutations: Int
+        /// Resamples for the bootstrap intervals (0: none).
+        public var bootstrap: Int
+        public var seed: UInt64
+        public var threads: Int
+        /// Pairwise tests are made for at most this many groups (the overall test always).
+        public var pairwiseLimit: Int
+
+        public init(permutations: Int = 5000, bootstrap: Int = 2000, seed: UInt64 = 1,
+                    threads: Int = Parallel.defaultThreads, pairwiseLimit: Int = 12) {
+            self.permutations = permutations
+            self.bootstrap = bootstrap
+            self.seed = seed
+            self.threads = threads
+            self.pairwiseLimit = pairwiseLimit
+        }
+    }
+
+    /// A percentile bootstrap interval (2.5% and 97.5% quantiles, R's type 7).
+    public struct Interval: Sendable, Equatable {
+        public let lower: Double
+        public let upper: Double
+    }
+
+    /// The difference first − second on one figure, with its two-sided permutation p-value
+    /// (1 + #{|D*| ≥ |D|}) / (1 + N*), over the N* relabellings where the figure is defined for both groups.
+    public struct PairTest: Sendable {
+        public let measure: Int
+        public let first: Int
+        public let second: Int
+        public let difference: Double
+        public let p: Double?
+        public let permutationsUsed: Int
+    }
+
+    /// Whether a figure differs across all groups at once: the size-weighted spread
+    /// S = Σ_g n_g (v_g − v̄)² (v̄ the size-weighted mean), with (1 + #{S* ≥ S}) / (1 + N*).
+    public struct OverallTest: Sendable {
+        public let measure: Int
+        public let statistic: Double
+        public let p: Double?
+        public let permutationsUsed: Int
+    }
+
+    public let attribute: String
+    public let groupNames: [String]
+    public let sizes: [Int]
+    public let measures: [GroupMeasure]
+    /// `values[measure][group]`, NaN where undefined.
+    public let values: [[Double]]
+    /// `intervals[measure][group]` for measures that average over members.
+    public let intervals: [[Interval?]]
+    public let pairs: [PairTest]
+    /// One per tested measure when there are more than two groups.
+    public let overall: [OverallTest]
+    public let settings: Settings
+    public let notes: [String]
+
+    /// The value of a named figure for a named group (NaN when undefined; `nil` when either is unknown).
+    public func value(_ measure: String, group: String) -> Double? {
+        guard let m = measures.firstIndex(where: { $0.name == measure }), let g = groupNames.firstIndex(of: group) else { return nil }
+        return values[m][g]
+    }
+}
+
+/// Too many groups to compare.
+public struct ComparisonError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension GroupComparison {
+    /// Stakeholders may be grouped into at most this many groups.
+    public static let groupLimit = 100
+
+    /// Compares the groups of `grouping` on every figure of `profiler`.
+    ///
+    /// The permutation test keeps the network fixed and relabels stakeholders uniformly at random (group
+    /// sizes kept), the standard test for attribute differences on network data, whose observations are not
+    /// independent (Hanneman and Riddle, "Introduction to social network methods", 2005, ch. 18; UCINET's
+    /// permutation t-test). Relabelling i draws from stream i + 1 of `seed`, in fixed blocks whose
+    /// counts are added, so p-values are the same on any number of threads. The bootstrap resamples members
+    /// of each group with replacement (Efron and Tibshirani, "An introduction to the bootstrap", 1993),
+    /// resample b drawing from its own stream; it is given only where a figure averages over members.
+    ///
+    /// - Complexity: O(N · profile) for N permutations (see `GroupProfiler.profile`), O(B · n) for B resamples.
+    /// - Throws: `ComparisonError` for more than `groupLimit` groups.
+    public static func compare(_ profiler: GroupProfiler, grouping: Grouping, settings: Settings = Settings(),
+                               progress: (@Sendable (Int) -> Void)? = nil) throws -> GroupComparison {
+        let G = grouping.count
+        guard G <= groupLimit else {
+            throw ComparisonError(message: "'\(grouping.attribute)' divides the network into \(G) groups; a comparison takes at most \(groupLimit)")
+        }
+        let labels = grouping.groupOf.map { Int32($0) }
+        var scratch = GroupProfiler.Scratch(nodeCount: profiler.nodeCount)
+        let flat = profiler.profile(labels: labels, groupCount: G, scratch: &scratch)
+        let measures = profiler.measures
+        let M = measures.count
+        let values = (0 ..< M).map { m in Array(flat[m * G ..< (m + 1) * G]) }
+        let pairList: [(Int, Int)] = G <= settings.pairwiseLimit ? (0 ..< G).flatMap { a in (a + 1 ..< G).map { (a, $0) } } : []
+        let tested = (0 ..< M).filter { measures[$0].isTested }
+        let observedOverall = tested.map { spread(values[$0], sizes: grouping.members.map(\.count)) }
+
+        // Tallies per block: for each tested measure, per pair (extreme, used), then overall (extreme, used).
+        let P = pairList.count
+        let stride = tested.count * (2 * P + 2)
+        let N = settings.permutations
+        let blocks = N > 0 ? Parallel.blockCount(for: N, minimumPerBlock: 8) : 0
+        let tallies = SharedBuffer(repeating: 0, count: Swift.max(1, blocks * stride))
+        let sizes = grouping.members.map(\.count)
+        let done = DoneCounter()
+        if N > 0 {
+            Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
+                var scratch = GroupProfiler.Scratch(nodeCount: profiler.nodeCount)
+                let tally = tallies.pointer + block * stride
+                var permuted = labels
+                for index in Parallel.range(ofBlock: block, blocks: blocks, count: N) {
+                    var generator = SeededGenerator(seed: settings.seed, stream: UInt64(index) + 1)
+                    for v in permuted.indices { permuted[v] = labels[v] }
+                    generator.shuffle(&permuted)
+                    let sample = profiler.profile(labels: permuted, groupCount: G, scratch: &scratch)
+                    for (t, m) in tested.enumerated() {
+                        let base = t * (2 * P + 2)
+                        for (p, (a, b)) in pairList.enumerated() {
+                            let observed = values[m][a] - values[m][b]
+                            let difference = sample[m * G + a] - sample[m * G + b]
+                            guard observed.isFinite, difference.isFinite else { continue }
+                            tally[base + 2 * p + 1] += 1
+                            if abs(difference) >= abs(observed) - 1e-9 * Swift.max(1, abs(observed)) { tally[base + 2 * p] += 1 }
+                        }
+                        let observedSpread = observedOverall[t]
+                        let permutedSpread = spread(Array(sample[m * G ..< (m + 1) * G]), sizes: sizes)
+                        if observedSpread.isFinite && permutedSpread.isFinite {
+                            tally[base + 2 * P + 1] += 1
+                            if permutedSpread >= observedSpread - 1e-9 * Swift.max(1, observedSpread) { tally[base + 2 * P] += 1 }
+                        }
+                    }
+                }
+                progress?(done.add(Parallel.range(ofBlock: block, blocks: blocks, count: N).count))
+            }
+        }
+        var totals = [Int](repeating: 0, count: stride)
+        for block in 0 ..< blocks { for i in 0 ..< stride { totals[i] += tallies.pointer[block * stride + i] } }
+        func pValue(_ extreme: Int, _ used: Int) -> Double? { N > 0 && used > 0 ? Double(1 + extreme) / Double(1 + used) : nil }
+        var pairs: [PairTest] = [], overall: [OverallTest] = []
+        for (t, m) in tested.enumerated() {
+            let base = t * (2 * P + 2)
+            for (p, (a, b)) in pairList.enumerated() {
+                let difference = values[m][a] - values[m][b]
+                pairs.append(PairTest(measure: m, first: a, second: b, difference: difference,
+                                      p: difference.isFinite ? pValue(totals[base + 2 * p], totals[base + 2 * p + 1]) : nil,
+                                      permutationsUsed: totals[base + 2 * p + 1]))
+            }
+            if G > 2 {
+                overall.append(OverallTest(measure: m, statistic: observedOverall[t],
+                                           p: observedOverall[t].isFinite ? pValue(totals[base + 2 * P], totals[base + 2 * P + 1]) : nil,
+                                           permutationsUsed: totals[base + 2 * P + 1]))
+            }
+        }
+        var notes = profiler.notes
+        if G > settings.pairwiseLimit { notes.append("\(G) groups: pairwise differences are left out (at most \(settings.pairwiseLimit) groups); the overall test is given") }
+        return GroupComparison(attribute: grouping.attribute, groupNames: grouping.names, sizes: sizes, measures: measures, values: values,
+                               intervals: bootstrapIntervals(profiler, labels: labels, members: grouping.members, settings: settings),
+                               pairs: pairs, overall: overall, settings: settings, notes: notes)
+    }
+
+    /// Σ_g n_g (v_g − v̄)² over the groups where v is defined; NaN when fewer than two are.
+    static func spread(_ values: [Double], sizes: [Int]) -> Double {
+        var weight = 0.0, total = 0.0, defined = 0
+        for (g, v) in values.enumerated() where v.isFinite && sizes[g] > 0 {
+            weight += Double(sizes[g]); total += Double(sizes[g]) * v; defined += 1
+        }
+        guard defined >= 2 else { return .nan }
+        let mean = total / weight
+        var sum = 0.0
+        for (g, v) in values.enumerated() where v.isFinite && sizes[g] > 0 { sum += Double(sizes[g]) * (v - mean) * (v - mean) }
+        return sum
+    }
+
+    /// Percentile intervals from `settings.bootstrap` resamples of each group's members.
+    static func bootstrapIntervals(_ profiler: GroupProfiler, labels: [Int32], members: [[Int]], settings: Settings) -> [[Interval?]] {
+        let terms = profiler.memberTerms(labels: labels)
+        let B = settings.bootstrap
+        var result = terms.map { _ in [Interval?](repeating: nil, count: members.count) }
+        guard B > 0 else { return result }
+        let measured = terms.indices.filter { terms[$0] != nil }
+        for (g, group) in members.enumerated() where !group.isEmpty {
+            var samples = [[Double]](repeating: [], count: terms.count)
+            for b in 0 ..< B {
+                var generator = SeededGenerator(seed: settings.seed ^ 0xB007_5742_7000_0000, stream: UInt64(g) << 32 | UInt64(b))
+                var numerators = [Double](repeating: 0, count: terms.count), denominators = numerators
+                for _ in 0 ..< group.count {
+                    let v = group[generator.uniform(below: group.count)]
+                    for m in measured { let (x, y) = terms[m]![v]; numerators[m] += x; denominators[m] += y }
+                }
+                for m in measured { samples[m].append(denominators[m] > 0 ? numerators[m] / denominators[m] : .nan) }
+            }
+            for m in measured {
+                let finite = samples[m].filter(\.isFinite).sorted()
+                guard !finite.isEmpty else { continue }
+                result[m][g] = Interval(lower: quantile(finite, 0.025), upper: quantile(finite, 0.975))
+            }
+        }
+        return result
+    }
+
+    /// The q-quantile of sorted values by linear interpolation (R's default, type 7).
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        let h = Double(sorted.count - 1) * q
+        let low = Int(h.rounded(.down))
+        let high = Swift.min(low + 1, sorted.count - 1)
+        return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+    }
+}
+
+/// Permutations finished so far, for progress reports.
+final class DoneCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add(_ count: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += count
+        return value
+    }
+}
+
+extension GroupComparison {
+    /// The overall test's statistic, exposed for tests.
+    public static func spreadForTesting(_ values: [Double], sizes: [Int]) -> Double { spread(values, sizes: sizes) }
+}
