@@ -64,6 +64,8 @@ public struct GroupComparison: Sendable {
     public let overall: [OverallTest]
     public let settings: Settings
     public let notes: [String]
+    /// Groups 0 ..< comparedGroups are the ones compared; any after them are held fixed and untested.
+    public let comparedGroups: Int
 
     /// The value of a named figure for a named group (NaN when undefined; `nil` when either is unknown).
     public func value(_ measure: String, group: String) -> Double? {
@@ -94,9 +96,12 @@ extension GroupComparison {
     ///
     /// - Complexity: O(N · profile) for N permutations (see `GroupProfiler.profile`), O(B · n) for B resamples.
     /// - Throws: `ComparisonError` for more than `groupLimit` groups.
-    public static func compare(_ profiler: GroupProfiler, grouping: Grouping, settings: Settings = Settings(),
+    /// `comparedGroups`: only groups 0 ..< comparedGroups are compared; stakeholders of the others keep their
+    /// group in every relabelling and their groups are not tested (`stakenet compare --groups`).
+    public static func compare(_ profiler: GroupProfiler, grouping: Grouping, settings: Settings = Settings(), comparedGroups: Int? = nil,
                                progress: (@Sendable (Int) -> Void)? = nil) throws -> GroupComparison {
         let G = grouping.count
+        let compared = Swift.min(comparedGroups ?? G, G)
         guard G <= groupLimit else {
             throw ComparisonError(message: "'\(grouping.attribute)' divides the network into \(G) groups; a comparison takes at most \(groupLimit)")
         }
@@ -106,9 +111,11 @@ extension GroupComparison {
         let measures = profiler.measures
         let M = measures.count
         let values = (0 ..< M).map { m in Array(flat[m * G ..< (m + 1) * G]) }
-        let pairList: [(Int, Int)] = G <= settings.pairwiseLimit ? (0 ..< G).flatMap { a in (a + 1 ..< G).map { (a, $0) } } : []
+        let pairList: [(Int, Int)] = compared <= settings.pairwiseLimit ? (0 ..< compared).flatMap { a in (a + 1 ..< compared).map { (a, $0) } } : []
         let tested = (0 ..< M).filter { measures[$0].isTested }
-        let observedOverall = tested.map { spread(values[$0], sizes: grouping.members.map(\.count)) }
+        let sizes = grouping.members.map(\.count)
+        let observedOverall = tested.map { spread(Array(values[$0].prefix(compared)), sizes: sizes) }
+        let movable = grouping.groupOf.indices.filter { grouping.groupOf[$0] < compared }
 
         // Tallies per block: for each tested measure, per pair (extreme, used), then overall (extreme, used).
         let P = pairList.count
@@ -116,17 +123,18 @@ extension GroupComparison {
         let N = settings.permutations
         let blocks = N > 0 ? Parallel.blockCount(for: N, minimumPerBlock: 8) : 0
         let tallies = SharedBuffer(repeating: 0, count: Swift.max(1, blocks * stride))
-        let sizes = grouping.members.map(\.count)
         let done = DoneCounter()
         if N > 0 {
             Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
                 var scratch = GroupProfiler.Scratch(nodeCount: profiler.nodeCount)
                 let tally = tallies.pointer + block * stride
                 var permuted = labels
+                var moving = movable.map { labels[$0] }
                 for index in Parallel.range(ofBlock: block, blocks: blocks, count: N) {
                     var generator = SeededGenerator(seed: settings.seed, stream: UInt64(index) + 1)
-                    for v in permuted.indices { permuted[v] = labels[v] }
-                    generator.shuffle(&permuted)
+                    for (i, v) in movable.enumerated() { moving[i] = labels[v] }
+                    generator.shuffle(&moving)
+                    for (i, v) in movable.enumerated() { permuted[v] = moving[i] }
                     let sample = profiler.profile(labels: permuted, groupCount: G, scratch: &scratch)
                     for (t, m) in tested.enumerated() {
                         let base = t * (2 * P + 2)
@@ -138,7 +146,7 @@ extension GroupComparison {
                             if abs(difference) >= abs(observed) - 1e-9 * Swift.max(1, abs(observed)) { tally[base + 2 * p] += 1 }
                         }
                         let observedSpread = observedOverall[t]
-                        let permutedSpread = spread(Array(sample[m * G ..< (m + 1) * G]), sizes: sizes)
+                        let permutedSpread = spread(Array(sample[m * G ..< m * G + compared]), sizes: sizes)
                         if observedSpread.isFinite && permutedSpread.isFinite {
                             tally[base + 2 * P + 1] += 1
                             if permutedSpread >= observedSpread - 1e-9 * Swift.max(1, observedSpread) { tally[base + 2 * P] += 1 }
@@ -160,17 +168,17 @@ extension GroupComparison {
                                       p: difference.isFinite ? pValue(totals[base + 2 * p], totals[base + 2 * p + 1]) : nil,
                                       permutationsUsed: totals[base + 2 * p + 1]))
             }
-            if G > 2 {
+            if compared > 2 {
                 overall.append(OverallTest(measure: m, statistic: observedOverall[t],
                                            p: observedOverall[t].isFinite ? pValue(totals[base + 2 * P], totals[base + 2 * P + 1]) : nil,
                                            permutationsUsed: totals[base + 2 * P + 1]))
             }
         }
         var notes = profiler.notes
-        if G > settings.pairwiseLimit { notes.append("\(G) groups: pairwise differences are left out (at most \(settings.pairwiseLimit) groups); the overall test is given") }
+        if compared > settings.pairwiseLimit { notes.append("\(compared) groups: pairwise differences are left out (at most \(settings.pairwiseLimit) groups); the overall test is given") }
         return GroupComparison(attribute: grouping.attribute, groupNames: grouping.names, sizes: sizes, measures: measures, values: values,
                                intervals: bootstrapIntervals(profiler, labels: labels, members: grouping.members, settings: settings),
-                               pairs: pairs, overall: overall, settings: settings, notes: notes)
+                               pairs: pairs, overall: overall, settings: settings, notes: notes, comparedGroups: compared)
     }
 
     /// Σ_g n_g (v_g − v̄)² over the groups where v is defined; NaN when fewer than two are.

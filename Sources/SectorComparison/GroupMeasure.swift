@@ -4,14 +4,14 @@ public struct GroupMeasure: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The group's size: fixed under relabelling, so not tested.
         case size
-        /// Depends on the ties among members (within-group ties, density, centralization, clustering, brokerage roles):
+        /// Depends on the ties among members (within-group ties, density, E-I, centralization, clustering):
         /// tested by permutation; no bootstrap interval, since resampling stakeholders breaks the ties among them.
         case structural
         /// The mean over members of a whole-network value of each stakeholder: tested by permutation, with a
         /// bootstrap interval over members.
         case memberMean
-        /// Σ numerator / Σ denominator over members (shares of tie ends, shares of brokerage): tested by
-        /// permutation, with a bootstrap interval over members.
+        /// Σ numerator / Σ denominator over members (shares of tie ends, shares of brokerage roles): tested by
+        /// permutation, with a bootstrap interval over members (a member's role counts taken as observed).
         case memberRatio
     }
 
@@ -21,6 +21,8 @@ public struct GroupMeasure: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
     public var hasInterval: Bool { kind == .memberMean || kind == .memberRatio }
     public var isTested: Bool { kind != .size }
+    /// Whether the figure counts something (stakeholders, ties), so is always a whole number.
+    public var isCount: Bool { ["stakeholders", "ties_within", "ties_between"].contains(name) }
 }
 
 extension GroupMeasure {

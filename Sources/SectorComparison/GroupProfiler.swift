@@ -109,7 +109,7 @@ public final class GroupProfiler: @unchecked Sendable {
         }
         if paths != nil {
             list.append(.init(name: "mean_brokerage", kind: .memberMean))
-            for role in GroupProfiler.roleNames { list.append(.init(name: "roles_" + role, kind: .structural)) }
+            for role in GroupProfiler.roleNames { list.append(.init(name: "roles_" + role, kind: .memberRatio)) }
         }
         if reach != nil { list.append(.init(name: "mean_reach", kind: .memberMean)) }
         measures = list

@@ -25,6 +25,9 @@ public struct NetworkComparison: Sendable {
         case averagePathLength = "average_path_length"
         /// Modularity of the communities Leiden finds (seeded).
         case modularity
+
+        /// Whether the figure counts something, so is always a whole number.
+        public var isCount: Bool { self == .stakeholders || self == .ties || self == .components }
     }
 
     /// How a figure falls among the random networks of one null model.

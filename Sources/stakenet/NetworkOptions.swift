@@ -9,6 +9,17 @@ struct NetworkOptions: ParsableArguments {
     @Argument(help: "A folder with nodes.csv and edges.csv (and optionally network.json), or an edge-list .csv file.")
     var network: String
 
+    @OptionGroup var reading: ReadingOptions
+
+    var quiet: Bool { reading.quiet }
+    var readOptions: NetworkReadOptions { reading.readOptions }
+
+    /// Reads the network, printing warnings unless quiet; throws the first error.
+    func load() throws -> StakeholderNetwork { try reading.load(network) }
+}
+
+/// How to read networks, for commands that read one or several.
+struct ReadingOptions: ParsableArguments {
     @Flag(name: .customLong("directed"), help: "Read the network as directed, whatever its files say.")
     var forceDirected = false
 
@@ -28,10 +39,10 @@ struct NetworkOptions: ParsableArguments {
         NetworkReadOptions(directed: forceDirected ? true : (forceUndirected ? false : nil))
     }
 
-    /// Reads the network, printing warnings unless quiet; throws the first error.
-    func load() throws -> StakeholderNetwork {
-        if DOTNetworkReader.handles(network) { return try DOTNetworkReader.read(network, options: readOptions) }
-        let (network, warnings) = try NetworkReader.read(self.network, options: readOptions)
+    /// Reads a network, printing warnings unless quiet; throws the first error.
+    func load(_ path: String) throws -> StakeholderNetwork {
+        if DOTNetworkReader.handles(path) { return try DOTNetworkReader.read(path, options: readOptions) }
+        let (network, warnings) = try NetworkReader.read(path, options: readOptions)
         if !quiet { for warning in warnings { Terminal.warning(warning.description) } }
         return network
     }

@@ -4,6 +4,7 @@ import GraphvizRendering
 import NetworkIO
 import NetworkMetrics
 import NetworkModel
+import SectorComparison
 
 /// The `stakenet` command: one subcommand per file, each parsing arguments and composing library calls.
 @main
@@ -17,7 +18,7 @@ struct StakeNet: ParsableCommand {
         Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self]
     )
 
     /// Runs the command line, mapping outcomes to the documented exit statuses.
@@ -41,6 +42,12 @@ struct StakeNet: ParsableCommand {
             Terminal.error(error.description)
             Foundation.exit(1)
         } catch let error as TwoModeError {
+            Terminal.error(error.description)
+            Foundation.exit(1)
+        } catch let error as ComparisonError {
+            Terminal.error(error.description)
+            Foundation.exit(1)
+        } catch let error as QAPError {
             Terminal.error(error.description)
             Foundation.exit(1)
         } catch {
