@@ -67,8 +67,21 @@ extension GroupComparison {
         return String(format: "%.3g", value)
     }
 
-    /// "p = 0.0124", "p = 0.312" or "p < 0.001" (four decimals near the usual thresholds).
-    static func pText(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : String(format: p < 0.1 ? "p = %.4f" : "p = %.3f", p) }
+    /// "p = 0.0124", "p = 0.312" or "p < 0.001".
+    static func pText(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = " + pValue(p) }
+
+    /// A p-value in four decimals (three above 0.1), with more where rounding would carry it onto 0.05 or
+    /// 0.01 from below, so that the digits never contradict the verdict.
+    public static func pValue(_ p: Double) -> String {
+        var decimals = p < 0.1 ? 4 : 3
+        while decimals < 8 {
+            let text = String(format: "%.\(decimals)f", p)
+            let shown = Double(text)!
+            if !([0.05, 0.01].contains { p < $0 && shown >= $0 }) { return text }
+            decimals += 1
+        }
+        return String(p)
+    }
 }
 
 extension NetworkComparison {

@@ -194,26 +194,39 @@ extension GroupComparison {
         return sum
     }
 
-    /// Percentile intervals from `settings.bootstrap` resamples of each group's members.
+    /// Percentile intervals from `settings.bootstrap` resamples of each group's members. Resample b of group g
+    /// draws from its own stream, resamples run in fixed blocks: the same intervals on any number of threads.
     static func bootstrapIntervals(_ profiler: GroupProfiler, labels: [Int32], members: [[Int]], settings: Settings) -> [[Interval?]] {
         let terms = profiler.memberTerms(labels: labels)
         let B = settings.bootstrap
         var result = terms.map { _ in [Interval?](repeating: nil, count: members.count) }
         guard B > 0 else { return result }
         let measured = terms.indices.filter { terms[$0] != nil }
+        let M = measured.count
         for (g, group) in members.enumerated() where !group.isEmpty {
-            var samples = [[Double]](repeating: [], count: terms.count)
-            for b in 0 ..< B {
-                var generator = SeededGenerator(seed: settings.seed ^ 0xB007_5742_7000_0000, stream: UInt64(g) << 32 | UInt64(b))
-                var numerators = [Double](repeating: 0, count: terms.count), denominators = numerators
-                for _ in 0 ..< group.count {
-                    let v = group[generator.uniform(below: group.count)]
-                    for m in measured { let (x, y) = terms[m]![v]; numerators[m] += x; denominators[m] += y }
+            // The group's members' terms, measure by measure, contiguous.
+            let numerators = measured.map { m in group.map { terms[m]![$0].0 } }
+            let denominators = measured.map { m in group.map { terms[m]![$0].1 } }
+            let samples = SharedBuffer(repeating: Double.nan, count: M * B)
+            let blocks = Parallel.blockCount(for: B, minimumPerBlock: 32)
+            Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
+                var drawn = [Int](repeating: 0, count: group.count)
+                for b in Parallel.range(ofBlock: block, blocks: blocks, count: B) {
+                    var generator = SeededGenerator(seed: settings.seed ^ 0xB007_5742_7000_0000, stream: UInt64(g) << 32 | UInt64(b))
+                    for i in drawn.indices { drawn[i] = generator.uniform(below: group.count) }
+                    for j in 0 ..< M {
+                        var x = 0.0, y = 0.0
+                        numerators[j].withUnsafeBufferPointer { top in
+                            denominators[j].withUnsafeBufferPointer { bottom in
+                                for i in drawn { x += top[i]; y += bottom[i] }
+                            }
+                        }
+                        samples.pointer[j * B + b] = y > 0 ? x / y : .nan
+                    }
                 }
-                for m in measured { samples[m].append(denominators[m] > 0 ? numerators[m] / denominators[m] : .nan) }
             }
-            for m in measured {
-                let finite = samples[m].filter(\.isFinite).sorted()
+            for (j, m) in measured.enumerated() {
+                let finite = (0 ..< B).map { samples.pointer[j * B + $0] }.filter(\.isFinite).sorted()
                 guard !finite.isEmpty else { continue }
                 result[m][g] = Interval(lower: quantile(finite, 0.025), upper: quantile(finite, 0.975))
             }

@@ -31,7 +31,10 @@ public final class GroupProfiler: @unchecked Sendable {
     let ties: [Int32]
     let simpleEdges: [Int32]
     let triangles: [Int32]
-    let openPaths: [Int32]
+    /// Open two-paths grouped by broker: the pairs (i, k) broker b mediates are
+    /// `openPairs[2·pathOffsets[b] ..< 2·pathOffsets[b + 1]]`.
+    let openPairs: [Int32]
+    let pathOffsets: [Int]
     let kindCount: Int
     let partnerCounts: [Int32]
     let tieEnds: [Double]
@@ -88,8 +91,10 @@ public final class GroupProfiler: @unchecked Sendable {
         triangles = triangleList ?? []
         let paths = GroupProfiler.openTwoPaths(graph, limit: GroupProfiler.listLimit)
         if paths == nil { notes.append("brokerage roles left out: more than \(GroupProfiler.listLimit) open two-paths") }
-        openPaths = paths ?? []
-        brokerageTotal = paths == nil ? [] : GroupProfiler.brokerageTotals(paths!, nodeCount: n, undirected: !graph.isDirected)
+        openPairs = paths?.pairs ?? []
+        pathOffsets = paths?.offsets ?? []
+        // sna counts an undirected path once each way.
+        brokerageTotal = paths.map { p in (0 ..< n).map { Double((p.offsets[$0 + 1] - p.offsets[$0]) * (graph.isDirected ? 1 : 2)) } } ?? []
 
         var list: [GroupMeasure] = [
             .init(name: "stakeholders", kind: .size),
@@ -148,28 +153,23 @@ public final class GroupProfiler: @unchecked Sendable {
         return list
     }
 
-    /// Every two-path i → b → k with no tie i → k (the paths a broker mediates), as (i, b, k); on an undirected
-    /// graph only i < k, since k → b → i is the same path the other way.
-    static func openTwoPaths(_ graph: Graph, limit: Int) -> [Int32]? {
-        var list: [Int32] = []
+    /// Every two-path i → b → k with no tie i → k (the paths a broker mediates), as pairs (i, k) grouped by
+    /// broker b; on an undirected graph only i < k, since k → b → i is the same path the other way.
+    static func openTwoPaths(_ graph: Graph, limit: Int) -> (pairs: [Int32], offsets: [Int])? {
+        var pairs: [Int32] = []
+        var offsets = [0]
         for b in 0 ..< graph.nodeCount {
             for i in graph.predecessors(of: b) where Int(i) != b {
                 for k in graph.successors(of: b) where Int(k) != b && k != i {
                     if !graph.isDirected && k < i { continue }
                     if graph.hasEdge(from: Int(i), to: Int(k)) { continue }
-                    list.append(i); list.append(Int32(b)); list.append(k)
+                    pairs.append(i); pairs.append(k)
                 }
-                if list.count > 3 * limit { return nil }
+                if pairs.count > 2 * limit { return nil }
             }
+            offsets.append(pairs.count / 2)
         }
-        return list
-    }
-
-    static func brokerageTotals(_ paths: [Int32], nodeCount: Int, undirected: Bool) -> [Double] {
-        var totals = [Double](repeating: 0, count: nodeCount)
-        var index = 1
-        while index < paths.count { totals[Int(paths[index])] += undirected ? 2 : 1; index += 3 }
-        return totals
+        return (pairs, offsets)
     }
 
     /// Reusable buffers for `profile`.
@@ -292,30 +292,42 @@ public final class GroupProfiler: @unchecked Sendable {
     /// Brokerage counts per broker group and role (coordinator, consultant, representative, gatekeeper, liaison).
     func roleCounts(labels: [Int32], groupCount G: Int) -> [Double] {
         var counts = [Double](repeating: 0, count: G * 5)
-        forEachOpenPath(labels: labels) { b, role, count in counts[Int(labels[b]) * 5 + role] += count }
+        for b in 0 ..< nodeCount {
+            let roles = brokerRoles(b, labels: labels)
+            let base = Int(labels[b]) * 5
+            counts[base] += Double(roles.0); counts[base + 1] += Double(roles.1); counts[base + 2] += Double(roles.2)
+            counts[base + 3] += Double(roles.3); counts[base + 4] += Double(roles.4)
+        }
         return counts
     }
 
-    /// Calls `body(broker, role, count)` for every open two-path under `labels` (an undirected path counts
-    /// once each way, as sna does; the two ways differ only in swapping representative and gatekeeper).
+    /// Broker b's role counts under `labels`, as `Graph.brokerage` classifies them: the hot loop of a
+    /// permutation, counting in registers from three comparisons per path (no branches, no stores).
     @inline(__always)
-    private func forEachOpenPath(labels: [Int32], _ body: (Int, Int, Double) -> Void) {
-        let twice: Double = isDirected ? 1 : 2
-        var index = 0
-        while index < openPaths.count {
-            let b = Int(openPaths[index + 1])
-            let gi = labels[Int(openPaths[index])], gb = labels[b], gk = labels[Int(openPaths[index + 2])]
-            if gi == gb {
-                if gb == gk { body(b, 0, twice) } else { body(b, 2, 1); if !isDirected { body(b, 3, 1) } }
-            } else if gi == gk {
-                body(b, 1, twice)
-            } else if gb == gk {
-                body(b, 3, 1); if !isDirected { body(b, 2, 1) }
-            } else {
-                body(b, 4, twice)
+    func brokerRoles(_ b: Int, labels: [Int32]) -> (Int, Int, Int, Int, Int) {
+        var coordinator = 0, consultant = 0, representative = 0, gatekeeper = 0, liaison = 0
+        let gb = labels[b]
+        labels.withUnsafeBufferPointer { l in
+            openPairs.withUnsafeBufferPointer { p in
+                var index = 2 * pathOffsets[b]
+                let end = 2 * pathOffsets[b + 1]
+                while index < end {
+                    let gi = l[Int(p[index])], gk = l[Int(p[index + 1])]
+                    let ib = gi == gb ? 1 : 0, ik = gi == gk ? 1 : 0, bk = gb == gk ? 1 : 0
+                    coordinator &+= ib & bk
+                    representative &+= ib & (1 - bk)
+                    gatekeeper &+= bk & (1 - ib)
+                    consultant &+= ik & (1 - ib)
+                    liaison &+= (1 - ib) & (1 - ik) & (1 - bk)
+                    index += 2
+                }
             }
-            index += 3
         }
+        // An undirected path counts once each way; the way back swaps representative and gatekeeper.
+        if !isDirected {
+            return (2 * coordinator, 2 * consultant, representative + gatekeeper, representative + gatekeeper, 2 * liaison)
+        }
+        return (coordinator, consultant, representative, gatekeeper, liaison)
     }
 
     /// Each member's own numerator and denominator for measures with a bootstrap interval, under `labels`:
@@ -348,8 +360,9 @@ public final class GroupProfiler: @unchecked Sendable {
 
     /// Role counts of each stakeholder under `labels`.
     func nodeRoleCounts(labels: [Int32]) -> [[Double]] {
-        var counts = [[Double]](repeating: [Double](repeating: 0, count: 5), count: nodeCount)
-        forEachOpenPath(labels: labels) { b, role, count in counts[b][role] += count }
-        return counts
+        (0 ..< nodeCount).map { b in
+            let r = brokerRoles(b, labels: labels)
+            return [r.0, r.1, r.2, r.3, r.4].map(Double.init)
+        }
     }
 }

@@ -1,6 +1,7 @@
 // stakenet-bench: times StakeNet's algorithms in-process (algorithm time only, graph already built),
 // for Scripts/bench. Prints one JSON object per line: {"algorithm", "threads", "seconds", "repeats"}.
 // Usage: stakenet-bench EDGES.csv [--undirected] [--threads 1,2] [--algorithms betweenness,closeness,pagerank,core_number]
+//        stakenet-bench compare [STAKEHOLDERS] [PERMUTATIONS]   (see CompareBench)
 import Foundation
 import NetworkIO
 import NetworkMetrics
@@ -11,6 +12,16 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
+}
+if arguments.first == "compare" {
+    do {
+        try CompareBench.run(stakeholders: arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000,
+                             permutations: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("stakenet-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 guard let path = arguments.first else {
     FileHandle.standardError.write(Data("usage: stakenet-bench EDGES.csv [--undirected] [--threads 1,2] [--algorithms a,b]\n".utf8))

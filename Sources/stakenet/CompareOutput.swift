@@ -59,7 +59,7 @@ struct GroupComparisonText {
 
     static let detailLimit = 4
 
-    static func pCell(_ p: Double) -> String { String(format: "%.4f", p) }
+    static func pCell(_ p: Double) -> String { GroupComparison.pValue(p) }
     static func verdict(_ p: Double?) -> String { p.map { $0 < 0.05 ? "significant" : "not significant" } ?? "not tested" }
 
     /// One row per group: every figure, and the interval's ends for figures that have one.

@@ -15,11 +15,14 @@ struct QAPCommand: ParsableCommand {
         which keeps each relation's structure and breaks only their alignment (Krackhardt 1988). With two or
         more layers the first is regressed on the others (MRQAP), each coefficient tested by Dekker,
         Krackhardt and Snijders' double semi-partialling (R sna's netlm, nullhyp = "qapspp"). p-values are
-        shares of permutations, as sna reports them. A tie counts 1 (its strength with --weight).
+        shares of permutations, as sna reports them. A tie counts 1 (its strength with --weight). --same adds
+        layers of shared properties (1 where two stakeholders have the same sector …), to ask whether ties
+        follow them.
 
         Examples:
           stakenet qap Networks/mutuals-research --layers support,funding
           stakenet qap Networks/mutuals-research --layers collaboration,support,funding --permutations 5000
+          stakenet qap Networks/mutual-spinouts --layers knowledge-exchange --same sector,region
           stakenet qap advice-network/ friendship-network/ --format json
         """
     )
@@ -32,6 +35,9 @@ struct QAPCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Tie kinds to use as layers, comma-separated; the first is the one explained.", valueName: "kinds"))
     var layers: String?
+
+    @Option(help: ArgumentHelp("Add a layer per stakeholder property: 1 where two stakeholders share its value (same_sector …).", valueName: "attrs"))
+    var same: String?
 
     @Flag(help: "Use tie strengths (weights, summed over parallel ties) instead of 1 per tie.")
     var weight = false
@@ -68,7 +74,14 @@ struct QAPCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: reading.quiet)
         defer { progress.done() }
-        let (title, dyadLayers) = try loadLayers()
+        let (title, loaded, network) = try loadLayers()
+        var dyadLayers = loaded
+        for attribute in (same ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !attribute.isEmpty {
+            dyadLayers.append(try sameValueLayer(network, attribute))
+        }
+        guard dyadLayers.count >= 2 else {
+            throw ValidationError("QAP needs at least two layers: name two tie kinds with --layers, or add --same ATTR")
+        }
         var correlations: [(Int, Int, QAPCorrelation)] = []
         for a in dyadLayers.indices {
             for b in a + 1 ..< dyadLayers.count {
@@ -90,13 +103,28 @@ struct QAPCommand: ParsableCommand {
         try Output.emit(text, to: output, inputs: networks)
     }
 
-    /// The layers, all over the stakeholders of the first network in its order.
-    func loadLayers() throws -> (String, [DyadLayer]) {
+    /// 1 for every pair of stakeholders with the same value of `attribute` (missing values match nothing).
+    func sameValueLayer(_ network: StakeholderNetwork, _ attribute: String) throws -> DyadLayer {
+        let grouping = try network.grouping(by: attribute)
+        let missing = grouping.names.firstIndex(of: Grouping.missingName)
+        let n = network.stakeholderCount, directed = network.isDirected
+        var values = [Double](repeating: 0, count: DyadLayer.dyadCount(n, directed: directed))
+        for i in 0 ..< n {
+            for j in 0 ..< n where j != i && (directed || j < i) {
+                let g = grouping.groupOf[i]
+                if g == grouping.groupOf[j] && g != missing { values[DyadLayer.index(i, j, n, directed: directed)] = 1 }
+            }
+        }
+        return DyadLayer(name: "same_" + attribute, nodeCount: n, isDirected: directed, values: values)
+    }
+
+    /// The layers, all over the stakeholders of the first network in its order, and that network.
+    func loadLayers() throws -> (String, [DyadLayer], StakeholderNetwork) {
         let selection = try graphOptions.selection(weighting: weight ? .strength : .none)
         if let layers {
             let network = try reading.load(networks[0])
             let kinds = layers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard kinds.count >= 2 else { throw ValidationError("--layers needs at least two tie kinds") }
+            guard kinds.count >= 2 || same != nil else { throw ValidationError("--layers needs at least two tie kinds (or one and --same ATTR)") }
             let present = Set(network.ties.compactMap(\.kind))
             try checkSize(network.stakeholderCount, layers: kinds.count, directed: network.isDirected)
             let dyadLayers = try kinds.map { name -> DyadLayer in
@@ -110,7 +138,7 @@ struct QAPCommand: ParsableCommand {
                 layerSelection.tieKinds = [kind]
                 return DyadLayer(name: kind.name, graph: try GraphBuilding.graph(of: network, selection: layerSelection))
             }
-            return (network.name, dyadLayers)
+            return (network.name, dyadLayers, network)
         }
         let loaded = try networks.map { try reading.load($0) }
         let first = loaded[0]
@@ -126,7 +154,7 @@ struct QAPCommand: ParsableCommand {
             names.append(name)
             return DyadLayer(name: name, graph: try GraphBuilding.graph(of: aligned, selection: selection))
         }
-        return (names.joined(separator: ", "), dyadLayers)
+        return (names.joined(separator: ", "), dyadLayers, first)
     }
 
     /// `network` with its stakeholders in `reference`'s order; both must hold the same ids.
@@ -180,10 +208,12 @@ struct QAPText {
                                Self.p(c.pAbsolute), c.pAbsolute < 0.05 ? "significant" : "not significant"]
                           }).rendered
         text += "\nIn words\n"
+        let smallest = regression.permutations > 0 ? "p < \(Self.n(1 / Double(regression.permutations)))" : "p n/a"
         for coefficient in regression.coefficients.dropFirst() {
+            let p = coefficient.pAbsolute == 0 ? smallest : "p = \(Self.p(coefficient.pAbsolute))"
             text += "  - " + (coefficient.pAbsolute < 0.05
-                ? "Where there is \(coefficient.name), \(regression.dependent) is \(coefficient.estimate > 0 ? "more" : "less") likely (\(Self.n(coefficient.estimate)) per tie), the others held equal: significant (p = \(Self.p(coefficient.pAbsolute))).\n"
-                : "\(coefficient.name) makes no significant difference to \(regression.dependent) once the others are held equal (p = \(Self.p(coefficient.pAbsolute))).\n")
+                ? "\(regression.dependent) is \(coefficient.estimate > 0 ? "more" : "less") likely where \(coefficient.name) is present (\(coefficient.estimate > 0 ? "+" : "")\(Self.n(coefficient.estimate)) per unit), the others held equal: significant (\(p)).\n"
+                : "\(coefficient.name) makes no significant difference to \(regression.dependent) once the others are held equal (\(p)).\n")
         }
         return text
     }

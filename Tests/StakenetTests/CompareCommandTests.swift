@@ -91,6 +91,17 @@ import TestSupport
         #expect(table.standardOutput.contains("In words"))
     }
 
+    /// --same adds a layer of shared properties: knowledge exchange in the bundled ecosystem follows sector.
+    @Test func qapWithSharedProperties() throws {
+        let result = try StakenetBinary.run(["qap", spinouts, "--layers", "knowledge-exchange", "--same", "sector", "--permutations", "200", "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let row = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("regression,knowledge-exchange,same_sector,") }
+        let cells = row?.split(separator: ",", omittingEmptySubsequences: false) ?? []
+        #expect(cells.count == 9 && Double(cells[3])! > 0 && Double(cells[8])! < 0.05)
+        let alone = try StakenetBinary.run(["qap", spinouts, "--layers", "knowledge-exchange"])
+        #expect(alone.status == 2)
+    }
+
     @Test func qapOnTwoNetworks() throws {
         let folder = try TemporaryFolder(files: [
             "a/network.json": #"{"directed": false}"#, "b/network.json": #"{"directed": false}"#, "c/network.json": #"{"directed": false}"#,
