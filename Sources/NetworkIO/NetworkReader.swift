@@ -9,7 +9,8 @@ public struct NetworkReadOptions: Sendable, Equatable {
     public init(directed: Bool? = nil) { self.directed = directed }
 }
 
-/// Reads a network from where a user points: a folder of CSV files or a single edge-list CSV.
+/// Reads a network from where a user points: a folder of CSV files, a single edge-list CSV, or a GraphML,
+/// GEXF, node-link JSON, Pajek or UCINET DL file (by its extension; see `NetworkFormat`).
 ///
 /// A folder holds a tie table (`edges.csv`, also named `ties.csv` or `connections.csv`), usually a
 /// stakeholder table (`nodes.csv`, `stakeholders.csv` or `elements.csv`; without one, stakeholders are
@@ -25,22 +26,22 @@ public enum NetworkReader {
     static let tableExtensions = ["csv", "tsv", "txt"]
 
     /// Reads the network, or throws the first error (counting the others).
-    public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (network: StakeholderNetwork, warnings: [InputProblem]) {
+    public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions(), format: NetworkFormat? = nil) throws -> (network: StakeholderNetwork, warnings: [InputProblem]) {
         var report = ValidationReport()
-        let network = load(path, options: options, report: &report)
+        let network = load(path, options: options, format: format, report: &report)
         try report.throwIfErrors()
         guard let network else { throw InputError(file: path, message: "cannot be read as a network") }
         return (network, report.warnings)
     }
 
     /// Reads as much as it can and reports every problem found; the network is `nil` when there were errors.
-    public static func validate(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) -> (network: StakeholderNetwork?, report: ValidationReport) {
+    public static func validate(_ path: String, options: NetworkReadOptions = NetworkReadOptions(), format: NetworkFormat? = nil) -> (network: StakeholderNetwork?, report: ValidationReport) {
         var report = ValidationReport()
-        let network = load(path, options: options, report: &report)
+        let network = load(path, options: options, format: format, report: &report)
         return (report.hasErrors ? nil : network, report)
     }
 
-    static func load(_ path: String, options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
+    static func load(_ path: String, options: NetworkReadOptions, format given: NetworkFormat? = nil, report: inout ValidationReport) -> StakeholderNetwork? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             report.error(path, "no such file or folder", hint: "give a folder holding nodes.csv and edges.csv, or an edge-list .csv file")
@@ -48,13 +49,39 @@ public enum NetworkReader {
         }
         if isFolder.boolValue { return loadFolder(path, options: options, report: &report) }
         let fileExtension = (path as NSString).pathExtension.lowercased()
-        guard tableExtensions.contains(fileExtension) else {
-            report.error(path, "StakeNet cannot read '.\(fileExtension)' files yet",
-                         hint: "give a folder holding nodes.csv and edges.csv, or an edge-list .csv file")
+        let format = given ?? NetworkFormat.allCases.first { $0.extensions.contains(fileExtension) }
+        if let reader = format.flatMap(fileReader) {
+            do {
+                let (network, warnings) = try reader(path, options)
+                for warning in warnings { report.add(warning) }
+                return network
+            } catch let error as InputError {
+                report.add(error.problem)
+                return nil
+            } catch {
+                report.error(path, "cannot be read: \(error)")
+                return nil
+            }
+        }
+        guard format == .edgeList else {
+            report.error(path, format == .dot ? "DOT files are read by the stakenet tool through Graphviz" : "StakeNet cannot read '.\(fileExtension)' files",
+                         hint: "give a folder holding nodes.csv and edges.csv, or a file ending in \(NetworkFormat.knownExtensions)")
             return nil
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return assemble(name: name, settings: NetworkSettings(), stakeholderPath: nil, tiePath: path, options: options, report: &report)
+    }
+
+    /// The reader of a one-file format other than an edge list.
+    static func fileReader(_ format: NetworkFormat) -> ((String, NetworkReadOptions) throws -> (StakeholderNetwork, [InputProblem]))? {
+        switch format {
+        case .graphml: return GraphMLFormat.read
+        case .gexf: return GEXFFormat.read
+        case .json: return NodeLinkJSONFormat.read
+        case .pajek: return PajekFormat.read
+        case .dl: return UCINETFormat.read
+        case .folder, .edgeList, .dot: return nil
+        }
     }
 
     static func loadFolder(_ folder: String, options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {

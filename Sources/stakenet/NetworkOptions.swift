@@ -6,7 +6,7 @@ import NetworkModel
 
 /// Where the network is and how to read it: shared by every command that reads one.
 struct NetworkOptions: ParsableArguments {
-    @Argument(help: "A folder with nodes.csv and edges.csv (and optionally network.json), or an edge-list .csv file.")
+    @Argument(help: "A folder with nodes.csv and edges.csv (and optionally network.json), an edge-list .csv, or a .graphml, .gexf, .json, .net, .dl or .gv file.")
     var network: String
 
     @OptionGroup var reading: ReadingOptions
@@ -39,10 +39,10 @@ struct ReadingOptions: ParsableArguments {
         NetworkReadOptions(directed: forceDirected ? true : (forceUndirected ? false : nil))
     }
 
-    /// Reads a network, printing warnings unless quiet; throws the first error.
-    func load(_ path: String) throws -> StakeholderNetwork {
-        if DOTNetworkReader.handles(path) { return try DOTNetworkReader.read(path, options: readOptions) }
-        let (network, warnings) = try NetworkReader.read(path, options: readOptions)
+    /// Reads a network (in `format`, else as its extension says), printing warnings unless quiet; throws the first error.
+    func load(_ path: String, as format: NetworkFormat? = nil) throws -> StakeholderNetwork {
+        if format == .dot || (format == nil && DOTNetworkReader.handles(path)) { return try DOTNetworkReader.read(path, options: readOptions) }
+        let (network, warnings) = try NetworkReader.read(path, options: readOptions, format: format)
         if !quiet { for warning in warnings { Terminal.warning(warning.description) } }
         return network
     }

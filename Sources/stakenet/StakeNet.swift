@@ -14,11 +14,11 @@ struct StakeNet: ParsableCommand {
         abstract: "Stakeholder network analysis: who influences whom in an ecosystem of organisations.",
         discussion: """
         NETWORK is a folder holding nodes.csv and edges.csv (and optionally network.json), an edge-list .csv file,
-        or a Graphviz .gv/.dot file.
+        or a .graphml, .gexf, .json (node-link), .net (Pajek), .dl (UCINET) or .gv/.dot (Graphviz) file.
         Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self, ConvertCommand.self]
     )
 
     /// Runs the command line, mapping outcomes to the documented exit statuses.

@@ -105,9 +105,9 @@ import TestSupport
     @Test func missingPathAndUnsupportedFormat() throws {
         let missing = try #require(throws: InputError.self) { try NetworkReader.read("/nonexistent/network") }
         #expect(missing.problem.message == "no such file or folder")
-        let folder = try TemporaryFolder(files: ["net.graphml": "<graphml/>"])
-        let unsupported = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("net.graphml")) }
-        #expect(unsupported.problem.message.contains("cannot read '.graphml' files yet"))
+        let folder = try TemporaryFolder(files: ["net.xlsx": "PK"])
+        let unsupported = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("net.xlsx")) }
+        #expect(unsupported.problem.message.contains("cannot read '.xlsx' files"))
     }
 
     /// The broken fixture folder holds one of each common mistake; validate must list every one.
