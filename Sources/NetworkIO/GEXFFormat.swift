@@ -10,92 +10,164 @@ import NetworkModel
 /// Writing: GEXF 1.3 with every attribute declared and typed, those `viz_*` attributes as `<viz:…>`.
 public enum GEXFFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let root = try SafeXML.parse(path)
-        guard root.name == "gexf" else {
-            throw InputError(file: path, line: root.line, message: "the root element is <\(root.name)>, not <gexf>", hint: "is this a GEXF file?")
+        let reader = Reader(path: path)
+        try SafeXML.stream(path, to: reader)
+        guard reader.sawGraph else {
+            throw InputError(file: path, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
         }
-        guard let graph = root.child(named: "graph") else {
-            throw InputError(file: path, line: root.line, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
+        var records = reader.records
+        let isDirected = options.directed ?? reader.isDirected
+        for i in records.edges.indices {
+            guard options.directed == nil, let type = reader.edgeTypes[i] else { continue }
+            let directed = type == "directed"
+            if directed != isDirected { records.edges[i].direction = directed ? .directed : .undirected }
         }
-        struct Attribute { let title: String; let type: String; let defaultValue: String? }
-        var declared: [String: [String: Attribute]] = ["node": [:], "edge": [:]]
-        for block in graph.children(named: "attributes") {
-            let kind = block.attributes["class"] ?? "node"
-            for attribute in block.children(named: "attribute") {
-                guard let id = attribute.attributes["id"] ?? attribute.attributes["title"] else { continue }
-                declared[kind, default: [:]][id] = Attribute(title: attribute.attributes["title"] ?? id, type: attribute.attributes["type"] ?? "string",
-                                                             defaultValue: attribute.child(named: "default")?.text)
-            }
-        }
-        func values(of element: MarkupElement, kind: String) -> [(String, NetworkRecords.Value)] {
-            let table = declared[kind] ?? [:]
-            var result: [(String, NetworkRecords.Value)] = []
-            var given = Set<String>()
-            for value in element.child(named: "attvalues")?.children(named: "attvalue") ?? [] {
-                guard let key = value.attributes["for"] ?? value.attributes["id"], let text = value.attributes["value"] else { continue }
-                let attribute = table[key] ?? table.values.first { $0.title == key } ?? Attribute(title: key, type: "string", defaultValue: nil)
-                given.insert(attribute.title)
-                result.append((attribute.title, .typed(AttributeValue.declared(text, type: attribute.type))))
-            }
-            for attribute in table.values where !given.contains(attribute.title) {
-                if let value = attribute.defaultValue { result.append((attribute.title, .typed(AttributeValue.declared(value, type: attribute.type)))) }
-            }
-            return result
-        }
-        let isDirected = options.directed ?? ((graph.attributes["defaultedgetype"] ?? "undirected").lowercased() == "directed")
-        var records = NetworkRecords(file: path)
-        for node in graph.child(named: "nodes")?.children(named: "node") ?? [] {
-            guard let id = node.attributes["id"] else {
-                throw InputError(file: path, line: node.line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
-            }
-            var list = values(of: node, kind: "node")
-            if let label = node.attributes["label"] { list.append(("label", .typed(.text(label)))) }
-            list += viz(of: node)
-            records.nodes.append(.init(id: id, values: list, line: node.line, element: "<node id=\"\(id)\">"))
-        }
-        for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
-            guard let source = edge.attributes["source"], let target = edge.attributes["target"] else {
-                throw InputError(file: path, line: edge.line, field: "<edge>", message: "an <edge> lacks its source or target",
-                                 hint: "every edge names a source and a target node")
-            }
-            var list = values(of: edge, kind: "edge")
-            for key in ["weight", "kind", "label", "start", "end"] {
-                if let value = edge.attributes[key] { list.append((key, .text(value))) }
-            }
-            var record = NetworkRecords.Edge(source: source, target: target, values: list, line: edge.line,
-                                             element: "<edge source=\"\(source)\" target=\"\(target)\">")
-            if let type = edge.attributes["type"]?.lowercased(), options.directed == nil {
-                let directed = type == "directed"
-                if type == "directed" || type == "undirected" || type == "mutual", directed != isDirected { record.direction = directed ? .directed : .undirected }
-            }
-            records.edges.append(record)
-        }
-        let name = graph.attributes["name"] ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let description = root.child(named: "meta")?.child(named: "description")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try records.network(name: name, description: description.flatMap { $0.isEmpty ? nil : $0 }, isDirected: isDirected)
+        let name = reader.name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return try records.network(name: name, description: reader.description, isDirected: isDirected)
     }
 
-    /// `viz:color`, `viz:size` and `viz:position` as `viz_*` attributes.
-    static func viz(of node: MarkupElement) -> [(String, NetworkRecords.Value)] {
-        var result: [(String, NetworkRecords.Value)] = []
-        for child in node.children where child.namespace?.contains("viz") ?? false {
-            switch child.name {
-            case "color":
-                if let hex = child.attributes["hex"] { result.append(("viz_color", .typed(.text(hex)))); continue }
-                let channel = { (key: String) in Int(child.attributes[key] ?? "") ?? 0 }
-                var text = String(format: "#%02x%02x%02x", channel("r"), channel("g"), channel("b"))
-                if let alpha = child.attributes["a"].flatMap(Double.init), alpha < 1 { text += String(format: "%02x", Int((alpha * 255).rounded())) }
-                result.append(("viz_color", .typed(.text(text))))
-            case "size":
-                if let value = child.attributes["value"].flatMap(Double.init) { result.append(("viz_size", .typed(.number(value)))) }
-            case "position":
-                for axis in ["x", "y", "z"] {
-                    if let value = child.attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { result.append(("viz_" + axis, .typed(.number(value)))) }
+    /// Reads GEXF events into records as they stream past.
+    final class Reader: XMLEventHandler {
+        struct Attribute { let title: String; let type: String; var defaultValue: String? }
+        enum Owner { case none, node(Int), edge(Int) }
+
+        let path: String
+        var records: NetworkRecords
+        var declared: [String: [String: Attribute]] = ["node": [:], "edge": [:]]
+        var order: [String: [String]] = ["node": [], "edge": []]
+        var isDirected = false
+        var sawGraph = false
+        var name: String?
+        var description: String?
+        /// Each edge's own `type`, when given.
+        var edgeTypes: [Int: String] = [:]
+        private var started = false
+        private var attributeClass = "node"
+        private var attributeBeingDeclared: String?
+        private var inDefault = false
+        private var inDescription = false
+        private var owner = Owner.none
+        private var given = Set<String>()
+        private var buffer = ""
+
+        init(path: String) {
+            self.path = path
+            records = NetworkRecords(file: path)
+        }
+
+        var wantsText: Bool { inDefault || inDescription }
+        func text(_ text: String) { buffer += text }
+
+        func start(_ element: String, namespace: String?, attributes: [String: String], line: Int) throws {
+            if !started {
+                started = true
+                guard element == "gexf" else {
+                    throw InputError(file: path, line: line, message: "the root element is <\(element)>, not <gexf>", hint: "is this a GEXF file?")
                 }
-            default: break
+                return
+            }
+            let isViz = namespace?.contains("viz") ?? false
+            switch element {
+            case "description" where !sawGraph:
+                inDescription = true
+                buffer = ""
+            case "graph":
+                sawGraph = true
+                isDirected = (attributes["defaultedgetype"] ?? "undirected").lowercased() == "directed"
+                name = attributes["name"]
+            case "attributes":
+                attributeClass = attributes["class"] ?? "node"
+            case "attribute":
+                guard let id = attributes["id"] ?? attributes["title"] else { return }
+                declared[attributeClass, default: [:]][id] = Attribute(title: attributes["title"] ?? id, type: attributes["type"] ?? "string")
+                order[attributeClass, default: []].append(id)
+                attributeBeingDeclared = id
+            case "default" where attributeBeingDeclared != nil:
+                inDefault = true
+                buffer = ""
+            case "node" where !isViz:
+                guard let id = attributes["id"] else {
+                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
+                }
+                var node = NetworkRecords.Node(id: id, line: line, element: "<node id=\"\(id)\">")
+                if let label = attributes["label"] { node.values.append(("label", .typed(.text(label)))) }
+                records.nodes.append(node)
+                owner = .node(records.nodes.count - 1)
+                given = []
+            case "edge":
+                guard let source = attributes["source"], let target = attributes["target"] else {
+                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
+                                     hint: "every edge names a source and a target node")
+                }
+                var edge = NetworkRecords.Edge(source: source, target: target, line: line, element: "<edge source=\"\(source)\" target=\"\(target)\">")
+                for key in ["weight", "kind", "label", "start", "end"] {
+                    if let value = attributes[key] { edge.values.append((key, .text(value))) }
+                }
+                records.edges.append(edge)
+                if let type = attributes["type"]?.lowercased(), ["directed", "undirected", "mutual"].contains(type) {
+                    edgeTypes[records.edges.count - 1] = type
+                }
+                owner = .edge(records.edges.count - 1)
+                given = []
+            case "attvalue":
+                guard let key = attributes["for"] ?? attributes["id"], let text = attributes["value"] else { return }
+                let domain: String
+                switch owner {
+                case .node: domain = "node"
+                case .edge: domain = "edge"
+                case .none: return
+                }
+                let table = declared[domain] ?? [:]
+                let attribute = table[key] ?? table.values.first { $0.title == key } ?? Attribute(title: key, type: "string")
+                given.insert(attribute.title)
+                append((attribute.title, .typed(AttributeValue.declared(text, type: attribute.type))))
+            case "color" where isViz:
+                if let hex = attributes["hex"] { append(("viz_color", .typed(.text(hex)))); return }
+                let channel = { (key: String) in Int(attributes[key] ?? "") ?? 0 }
+                var text = String(format: "#%02x%02x%02x", channel("r"), channel("g"), channel("b"))
+                if let alpha = attributes["a"].flatMap(Double.init), alpha < 1 { text += String(format: "%02x", Int((alpha * 255).rounded())) }
+                append(("viz_color", .typed(.text(text))))
+            case "size" where isViz:
+                if let value = attributes["value"].flatMap(Double.init) { append(("viz_size", .typed(.number(value)))) }
+            case "position" where isViz:
+                for axis in ["x", "y", "z"] {
+                    if let value = attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { append(("viz_" + axis, .typed(.number(value)))) }
+                }
+            default:
+                break
             }
         }
-        return result
+
+        private func append(_ value: (String, NetworkRecords.Value)) {
+            switch owner {
+            case .node(let i): records.nodes[i].values.append(value)
+            case .edge(let i): records.edges[i].values.append(value)
+            case .none: break
+            }
+        }
+
+        func end(_ element: String) throws {
+            switch element {
+            case "description" where inDescription:
+                inDescription = false
+                let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { description = text }
+            case "default" where inDefault:
+                inDefault = false
+                declared[attributeClass]?[attributeBeingDeclared!]?.defaultValue = buffer
+            case "attribute":
+                attributeBeingDeclared = nil
+            case "node", "edge":
+                for id in order[element] ?? [] {
+                    guard let attribute = declared[element]?[id], !given.contains(attribute.title), let value = attribute.defaultValue else { continue }
+                    append((attribute.title, .typed(AttributeValue.declared(value, type: attribute.type))))
+                }
+                owner = .none
+                given = []
+            default:
+                break
+            }
+        }
     }
 
     static let vizNames: Set<String> = ["viz_color", "viz_size", "viz_x", "viz_y", "viz_z"]

@@ -11,92 +11,181 @@ import NetworkModel
 /// network's name and description as graph data, `edgedefault` from the network's direction.
 public enum GraphMLFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let root = try SafeXML.parse(path)
-        guard root.name == "graphml" else {
-            throw InputError(file: path, line: root.line, message: "the root element is <\(root.name)>, not <graphml>", hint: "is this a GraphML file?")
-        }
-        struct Key { let name: String; let type: String; let defaultValue: String?; let yEdGraphics: Bool }
-        var keys: [String: Key] = [:]
-        for key in root.children(named: "key") {
-            guard let id = key.attributes["id"] else {
-                throw InputError(file: path, line: key.line, field: "<key>", message: "a <key> has no id", hint: "every <key> needs an id")
-            }
-            let yEd = key.attributes["yfiles.type"] != nil
-            keys[id] = Key(name: key.attributes["attr.name"] ?? id, type: key.attributes["attr.type"] ?? "string",
-                           defaultValue: key.child(named: "default")?.text, yEdGraphics: yEd)
-        }
-        guard let graph = root.child(named: "graph") else {
-            throw InputError(file: path, line: root.line, message: "holds no <graph>", hint: "a GraphML file holds one <graph> with its nodes and edges")
+        let reader = Reader(path: path, options: options)
+        try SafeXML.stream(path, to: reader)
+        guard reader.graphsSeen > 0 else {
+            throw InputError(file: path, message: "holds no <graph>", hint: "a GraphML file holds one <graph> with its nodes and edges")
         }
         var warnings: [InputProblem] = []
-        let isDirected = options.directed ?? (graph.attributes["edgedefault"].map { $0.lowercased() != "undirected" } ?? true)
-        var records = NetworkRecords(file: path)
-        var name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var description: String?
-        func values(of element: MarkupElement, for domain: String) throws -> [(String, NetworkRecords.Value)] {
-            var result: [(String, NetworkRecords.Value)] = []
-            var given = Set<String>()
-            for data in element.children(named: "data") {
-                guard let keyID = data.attributes["key"], let key = keys[keyID] else {
-                    throw InputError(file: path, line: data.line, field: "<data>", message: "<data key=\"\(data.attributes["key"] ?? "")\"> names no declared <key>",
-                                     hint: "declare the key at the top of the file")
-                }
-                given.insert(keyID)
-                if key.yEdGraphics {
-                    if domain == "node", let label = firstText(named: "NodeLabel", in: data) { result.append(("label", .typed(.text(label)))) }
-                    continue
-                }
-                result.append((key.name, .typed(AttributeValue.declared(data.text, type: key.type))))
-            }
-            for (id, key) in keys where !given.contains(id) && !key.yEdGraphics {
-                if let value = key.defaultValue, keyApplies(id, to: domain) { result.append((key.name, .typed(AttributeValue.declared(value, type: key.type)))) }
-            }
-            return result
-        }
-        func keyApplies(_ id: String, to domain: String) -> Bool {
-            guard let key = root.children(named: "key").first(where: { $0.attributes["id"] == id }) else { return false }
-            let target = key.attributes["for"] ?? "all"
-            return target == domain || target == "all"
-        }
-        for (key, value) in try values(of: graph, for: "graph") {
-            if key == "name", let text = NetworkRecords.resolve(value, type: .text).text { name = text }
-            if key == "description", let text = NetworkRecords.resolve(value, type: .text).text { description = text }
-        }
-        var nested = false
-        for child in graph.children {
-            switch child.name {
-            case "node":
-                guard let id = child.attributes["id"] else {
-                    throw InputError(file: path, line: child.line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
-                }
-                if child.child(named: "graph") != nil { nested = true }
-                records.nodes.append(.init(id: id, values: try values(of: child, for: "node"), line: child.line, element: "<node id=\"\(id)\">"))
-            case "edge":
-                guard let source = child.attributes["source"], let target = child.attributes["target"] else {
-                    throw InputError(file: path, line: child.line, field: "<edge>", message: "an <edge> lacks its source or target",
-                                     hint: "every edge names a source and a target node")
-                }
-                var edge = NetworkRecords.Edge(source: source, target: target, values: try values(of: child, for: "edge"), line: child.line,
-                                               element: "<edge source=\"\(source)\" target=\"\(target)\">")
-                if let directed = child.attributes["directed"], options.directed == nil {
-                    edge.direction = directed.lowercased() == "true" ? .directed : .undirected
-                    if (edge.direction == .directed) == isDirected { edge.direction = .asNetwork }
-                }
-                records.edges.append(edge)
-            case "hyperedge":
-                nested = true
-            default: break
-            }
-        }
-        if nested {
+        if reader.nested {
             warnings.append(InputProblem(.warning, file: path, message: "nested graphs and hyperedges are not read; only the top graph's nodes and edges are"))
         }
-        if root.children(named: "graph").count > 1 {
-            warnings.append(InputProblem(.warning, file: path, message: "holds \(root.children(named: "graph").count) graphs; only the first is read"))
+        if reader.graphsSeen > 1 {
+            warnings.append(InputProblem(.warning, file: path, message: "holds \(reader.graphsSeen) graphs; only the first is read"))
         }
+        var records = reader.records
         useVertexNames(&records)
-        let (network, more) = try records.network(name: name, description: description, isDirected: isDirected)
+        let isDirected = options.directed ?? reader.isDirected
+        for i in records.edges.indices where records.edges[i].direction != .asNetwork {
+            if (records.edges[i].direction == .directed) == isDirected { records.edges[i].direction = .asNetwork }
+        }
+        let (network, more) = try records.network(name: reader.name, description: reader.description, isDirected: isDirected)
         return (network, warnings + more)
+    }
+
+    /// Reads GraphML events into records as they stream past.
+    final class Reader: XMLEventHandler {
+        struct Key { let name: String; let type: String; let domain: String; var defaultValue: String?; let yEdGraphics: Bool }
+        enum Owner { case none, graph, node(Int), edge(Int) }
+
+        let path: String
+        let options: NetworkReadOptions
+        var records: NetworkRecords
+        var keys: [String: Key] = [:]
+        var keyOrder: [String] = []
+        var name: String
+        var description: String?
+        var isDirected = true
+        var graphsSeen = 0
+        var nested = false
+        private var started = false
+        private var graphDepth = 0
+        private var owner = Owner.none
+        private var given = Set<String>()
+        private var keyBeingDeclared: String?
+        private var inDefault = false
+        private var dataKey: String?
+        private var inNodeLabel = false
+        private var buffer = ""
+
+        init(path: String, options: NetworkReadOptions) {
+            self.path = path
+            self.options = options
+            records = NetworkRecords(file: path)
+            name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+
+        var wantsText: Bool { inDefault || inNodeLabel || (dataKey.map { keys[$0]?.yEdGraphics == false } ?? false) }
+        func text(_ text: String) { buffer += text }
+
+        /// Whether elements now belong to the first top-level graph.
+        private var inTopGraph: Bool { graphDepth == 1 && graphsSeen == 1 }
+
+        func start(_ element: String, namespace: String?, attributes: [String: String], line: Int) throws {
+            if !started {
+                started = true
+                guard element == "graphml" else {
+                    throw InputError(file: path, line: line, message: "the root element is <\(element)>, not <graphml>", hint: "is this a GraphML file?")
+                }
+                return
+            }
+            switch element {
+            case "key" where graphDepth == 0:
+                guard let id = attributes["id"] else {
+                    throw InputError(file: path, line: line, field: "<key>", message: "a <key> has no id", hint: "every <key> needs an id")
+                }
+                keys[id] = Key(name: attributes["attr.name"] ?? id, type: attributes["attr.type"] ?? "string", domain: attributes["for"] ?? "all",
+                               defaultValue: nil, yEdGraphics: attributes["yfiles.type"] != nil)
+                keyOrder.append(id)
+                keyBeingDeclared = id
+            case "default" where keyBeingDeclared != nil:
+                inDefault = true
+                buffer = ""
+            case "graph":
+                graphDepth += 1
+                if graphDepth == 1 {
+                    graphsSeen += 1
+                    if graphsSeen == 1 {
+                        isDirected = attributes["edgedefault"].map { $0.lowercased() != "undirected" } ?? true
+                        owner = .graph
+                        given = []
+                    }
+                } else {
+                    nested = true
+                }
+            case "node" where inTopGraph:
+                guard let id = attributes["id"] else {
+                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
+                }
+                records.nodes.append(.init(id: id, line: line, element: "<node id=\"\(id)\">"))
+                owner = .node(records.nodes.count - 1)
+                given = []
+            case "edge" where inTopGraph:
+                guard let source = attributes["source"], let target = attributes["target"] else {
+                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
+                                     hint: "every edge names a source and a target node")
+                }
+                var edge = NetworkRecords.Edge(source: source, target: target, line: line, element: "<edge source=\"\(source)\" target=\"\(target)\">")
+                if let directed = attributes["directed"], options.directed == nil {
+                    edge.direction = directed.lowercased() == "true" ? .directed : .undirected
+                }
+                records.edges.append(edge)
+                owner = .edge(records.edges.count - 1)
+                given = []
+            case "hyperedge":
+                nested = true
+            case "data" where inTopGraph:
+                if case .none = owner { return }
+                guard let key = attributes["key"], keys[key] != nil else {
+                    throw InputError(file: path, line: line, field: "<data>", message: "<data key=\"\(attributes["key"] ?? "")\"> names no declared <key>",
+                                     hint: "declare the key at the top of the file")
+                }
+                dataKey = key
+                buffer = ""
+            case "NodeLabel" where dataKey.map({ keys[$0]?.yEdGraphics == true }) ?? false:
+                inNodeLabel = true
+                buffer = ""
+            default:
+                break
+            }
+        }
+
+        func end(_ element: String) throws {
+            switch element {
+            case "default" where inDefault:
+                keys[keyBeingDeclared!]?.defaultValue = buffer
+                inDefault = false
+            case "key":
+                keyBeingDeclared = nil
+            case "NodeLabel" where inNodeLabel:
+                inNodeLabel = false
+                let label = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                if case .node(let i) = owner, !label.isEmpty, !records.nodes[i].values.contains(where: { $0.0 == "label" }) {
+                    records.nodes[i].values.append(("label", .typed(.text(label))))
+                }
+            case "data":
+                guard let keyID = dataKey, let key = keys[keyID] else { return }
+                dataKey = nil
+                guard !key.yEdGraphics else { return }
+                given.insert(keyID)
+                let value = NetworkRecords.Value.typed(AttributeValue.declared(buffer, type: key.type))
+                switch owner {
+                case .node(let i): records.nodes[i].values.append((key.name, value))
+                case .edge(let i): records.edges[i].values.append((key.name, value))
+                case .graph:
+                    let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if key.name == "name", !text.isEmpty { name = text }
+                    if key.name == "description", !text.isEmpty { description = text }
+                case .none: break
+                }
+            case "node", "edge":
+                guard inTopGraph else { return }
+                let domain = element
+                for id in keyOrder where !given.contains(id) {
+                    guard let key = keys[id], !key.yEdGraphics, let value = key.defaultValue, key.domain == domain || key.domain == "all" else { continue }
+                    let typed = NetworkRecords.Value.typed(AttributeValue.declared(value, type: key.type))
+                    if case .node(let i) = owner { records.nodes[i].values.append((key.name, typed)) }
+                    if case .edge(let i) = owner { records.edges[i].values.append((key.name, typed)) }
+                }
+                owner = .graph
+                given = []
+            case "graph":
+                graphDepth -= 1
+                if graphDepth == 0 { owner = .none }
+            default:
+                break
+            }
+        }
     }
 
     /// igraph writes nodes as `n0`, `n1`, … with the vertex names in a `name` attribute: when every node is
@@ -118,17 +207,6 @@ public enum GraphMLFormat {
             records.edges[i].source = names[records.edges[i].source] ?? records.edges[i].source
             records.edges[i].target = names[records.edges[i].target] ?? records.edges[i].target
         }
-    }
-
-    static func firstText(named name: String, in element: MarkupElement) -> String? {
-        for child in element.children {
-            if child.name == name {
-                let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !text.isEmpty { return text }
-            }
-            if let found = firstText(named: name, in: child) { return found }
-        }
-        return nil
     }
 
     public static func write(_ network: StakeholderNetwork) -> String {

@@ -3,24 +3,13 @@ import Foundation
 import FoundationXML
 #endif
 
-/// An XML element as GraphML and GEXF readers need it: local name, attributes, children, text, line.
-final class MarkupElement {
-    let name: String
-    let namespace: String?
-    let attributes: [String: String]
-    let line: Int
-    var children: [MarkupElement] = []
-    var text = ""
-
-    init(name: String, namespace: String?, attributes: [String: String], line: Int) {
-        self.name = name
-        self.namespace = namespace
-        self.attributes = attributes
-        self.line = line
-    }
-
-    func children(named name: String) -> [MarkupElement] { children.filter { $0.name == name } }
-    func child(named name: String) -> MarkupElement? { children.first { $0.name == name } }
+/// What a streaming XML reader is told, element by element (local names; prefixes dropped).
+protocol XMLEventHandler: AnyObject {
+    func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws
+    func end(_ name: String) throws
+    /// Character data, delivered only while `wantsText` is true.
+    func text(_ text: String)
+    var wantsText: Bool { get }
 }
 
 /// Parsing XML from untrusted files safely: a document type declaration that declares entities (the
@@ -29,30 +18,42 @@ final class MarkupElement {
 enum SafeXML {
     static let sizeLimit = 2 << 30
 
-    /// The document's root element. - Throws: `InputError` with the line of the problem.
-    static func parse(_ path: String) throws -> MarkupElement {
+    /// Streams the document's elements to `handler`, without building a tree (a million-node GraphML file
+    /// needs its records, not its markup, in memory).
+    /// - Throws: `InputError` with the line of the problem, or what the handler throws.
+    static func stream(_ path: String, to handler: XMLEventHandler) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > sizeLimit {
             throw InputError(file: path, message: "is \(size >> 20) MB, over the \(sizeLimit >> 30) GB StakeNet reads as XML",
                              hint: "split the network, or convert it to a CSV folder with another tool")
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        // The prolog, where a document type would be, is checked before parsing; the document is then
+        // streamed (handed to the parser whole, libxml2 refuses documents over 10 MB).
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            head = try handle.read(upToCount: 1 << 20) ?? Data()
+            try handle.close()
+        } catch {
             throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
         }
-        if data.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "an XML network file holds at least its root element") }
-        try refuseEntities(data, file: path)
-        let parser = XMLParser(data: data)
-        let builder = TreeBuilder(parser: parser)
-        parser.delegate = builder
+        if head.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "an XML network file holds at least its root element") }
+        try refuseEntities(head, file: path)
+        guard let stream = InputStream(fileAtPath: path) else {
+            throw InputError(file: path, message: "cannot be read", hint: "check that the file exists and that you may read it")
+        }
+        let parser = XMLParser(stream: stream)
+        let forwarder = Forwarder(handler: handler)
+        parser.delegate = forwarder
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
-        if !parser.parse() || builder.root == nil || builder.failureLine != nil {
+        let parsed = parser.parse()
+        if let error = forwarder.handlerError { throw error }
+        if !parsed || forwarder.failureLine != nil || !forwarder.sawRoot {
             let reason = (parser.parserError as NSError?).map(describe) ?? "not well-formed XML"
-            throw InputError(file: path, line: builder.failureLine ?? parser.lineNumber, message: "is not well-formed XML: \(reason)",
+            throw InputError(file: path, line: forwarder.failureLine ?? parser.lineNumber, message: "is not well-formed XML: \(reason)",
                              hint: "check the markup near that line (an unclosed element or a stray '<' or '&')")
         }
-        return builder.root!
     }
 
     /// Refuses entity declarations and external DTDs in the prolog (before the root element).
@@ -76,39 +77,50 @@ enum SafeXML {
         return "parser error \(error.code)"
     }
 
-    /// Builds the element tree from parser events.
-    final class TreeBuilder: NSObject, XMLParserDelegate {
-        unowned let parser: XMLParser
-        var root: MarkupElement?
-        var stack: [MarkupElement] = []
+    /// Passes parser events on to a handler, stopping at the handler's first error.
+    final class Forwarder: NSObject, XMLParserDelegate {
+        let handler: XMLEventHandler
+        var handlerError: Error?
         var failureLine: Int?
+        var sawRoot = false
 
-        init(parser: XMLParser) { self.parser = parser }
+        init(handler: XMLEventHandler) { self.handler = handler }
+
+        static func local(_ name: String) -> String {
+            guard let colon = name.lastIndex(of: ":") else { return name }
+            return String(name[name.index(after: colon)...])
+        }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+            guard handlerError == nil else { return }
+            sawRoot = true
             var plain: [String: String] = [:]
-            for (key, value) in attributes { plain[key.split(separator: ":").last.map(String.init) ?? key] = value }
-            let element = MarkupElement(name: local, namespace: namespaceURI, attributes: plain, line: parser.lineNumber)
-            if let parent = stack.last { parent.children.append(element) } else if root == nil { root = element }
-            stack.append(element)
+            for (key, value) in attributes { plain[Forwarder.local(key)] = value }
+            do { try handler.start(Forwarder.local(elementName), namespace: namespaceURI, attributes: plain, line: parser.lineNumber) } catch {
+                handlerError = error
+                parser.abortParsing()
+            }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            _ = stack.popLast()
+            guard handlerError == nil else { return }
+            do { try handler.end(Forwarder.local(elementName)) } catch {
+                handlerError = error
+                parser.abortParsing()
+            }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
+            if handler.wantsText { handler.text(string) }
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+            if handler.wantsText { handler.text(String(decoding: CDATABlock, as: UTF8.self)) }
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failureLine == nil { failureLine = parser.lineNumber }
+            if failureLine == nil && handlerError == nil { failureLine = parser.lineNumber }
         }
     }
 }

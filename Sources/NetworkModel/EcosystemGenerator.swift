@@ -1,0 +1,155 @@
+/// Synthetic stakeholder ecosystems of any size (`stakenet generate`), for scale tests, benchmarks and
+/// teaching: a stochastic block model whose blocks are (kind, sector) pairs.
+///
+/// Each stakeholder draws a kind and a sector from the given mixes. Ties are shared out over pairs of
+/// blocks in proportion to |A|·|B|·affinity(kind A, kind B)·(within or across sectors), then each tie
+/// joins a uniformly random member of each block (Holland, Laskey and Leinhardt, "Stochastic
+/// blockmodels: first steps", Social Networks 5(2), 1983, doi:10.1016/0378-8733(83)90021-7).
+/// Self-loops are redrawn and repeated pairs dropped, so a network has about, not exactly, the ties asked for.
+/// Kinds of stakeholders decide the kind and direction of a tie (a commissioner commissions a provider,
+/// a funder funds it, a union represents its staff …), its strength (1–5, around a mean per tie kind)
+/// and its start year.
+///
+/// - Complexity: O(n + m log m) time (the sort that drops repeated pairs); 24 bytes per tie while generating.
+public struct EcosystemGenerator: Sendable {
+    public var stakeholders: Int
+    /// Mean number of ties per stakeholder (in and out together).
+    public var meanDegree: Double = 6
+    /// Sector shares (normalised).
+    public var sectors: [(name: String, share: Double)] = [("health-social-care", 0.6), ("leisure", 0.4)]
+    /// Stakeholder kind shares (normalised).
+    public var kinds: [(kind: StakeholderKind, share: Double)] = EcosystemGenerator.defaultKinds
+    /// Share of ties, other things equal, that stay within a sector (0.5: sector makes no difference).
+    public var withinSector: Double = 0.8
+    public var isDirected = true
+    public var seed: UInt64 = 1
+    /// Ties start in a year of this range.
+    public var years: ClosedRange<Int> = 1995 ... 2024
+
+    public static let defaultKinds: [(kind: StakeholderKind, share: Double)] = [
+        (.spinOut, 0.30), (.leisureTrust, 0.20), (.commissioner, 0.08), (.funder, 0.05), (.supportProvider, 0.07),
+        (.union, 0.04), (.university, 0.04), (.policyMaker, 0.02), (.userGroup, 0.20),
+    ]
+
+    public init(stakeholders: Int) { self.stakeholders = stakeholders }
+
+    /// Case organisations: the providers the rest of the ecosystem is organised around.
+    static let providers: Set<StakeholderKind> = [.spinOut, .leisureTrust]
+
+    /// How strongly two kinds tie (symmetric), and the tie's kind when they do, with its actor first.
+    static func relation(_ a: StakeholderKind, _ b: StakeholderKind) -> (affinity: Double, kind: TieKind, actorFirst: Bool?, strength: Double) {
+        let aProvider = providers.contains(a), bProvider = providers.contains(b)
+        if aProvider && bProvider { return (1.0, .knowledgeExchange, nil, 2) }
+        if aProvider || bProvider {
+            let other = aProvider ? b : a
+            let actorFirst = !aProvider
+            switch other {
+            case .commissioner: return (3.0, .commissioning, actorFirst, 4.5)
+            case .funder: return (2.0, .funding, actorFirst, 3)
+            case .supportProvider: return (2.0, .support, actorFirst, 2)
+            case .union: return (1.5, .representation, actorFirst, 3)
+            case .university: return (1.0, .research, actorFirst, 2)
+            case .userGroup: return (1.5, .representation, actorFirst, 3)
+            case .policyMaker: return (0.3, .support, actorFirst, 2)
+            default: return (0.5, .partnership, nil, 2)
+            }
+        }
+        if a == .userGroup || b == .userGroup { return (0.02, .partnership, nil, 1) }
+        return (0.3, .partnership, nil, 2)
+    }
+
+    /// The network. - Precondition: at least one stakeholder; shares positive.
+    public func generate() -> StakeholderNetwork {
+        precondition(stakeholders >= 1, "a network needs a stakeholder")
+        var generator = SeededGenerator(seed: seed)
+        let n = stakeholders
+        let kindShares = EcosystemGenerator.cumulative(kinds.map(\.share)), sectorShares = EcosystemGenerator.cumulative(sectors.map(\.share))
+        let K = kinds.count, S = sectors.count
+        // Stakeholders, numbered within their kind so that ids read well: spin-out-12, funder-3.
+        var blockOf = [Int32](repeating: 0, count: n)
+        var members = [[Int32]](repeating: [], count: K * S)
+        var numberInKind = [Int](repeating: 0, count: K)
+        var people: [Stakeholder] = []
+        people.reserveCapacity(n)
+        var foundedYear = [Int](repeating: 0, count: n)
+        let yearSpan = years.upperBound - years.lowerBound + 1
+        for v in 0 ..< n {
+            let k = EcosystemGenerator.draw(kindShares, &generator), s = EcosystemGenerator.draw(sectorShares, &generator)
+            numberInKind[k] += 1
+            let kind = kinds[k].kind
+            blockOf[v] = Int32(k * S + s)
+            members[k * S + s].append(Int32(v))
+            let founded = years.lowerBound + generator.uniform(below: yearSpan)
+            foundedYear[v] = founded
+            people.append(Stakeholder(id: "\(kind.name)-\(numberInKind[k])", label: "\(kind.name.capitalized.replacingOccurrences(of: "-", with: " ")) \(numberInKind[k])",
+                                      kind: kind, sector: sectors[s].name, attributes: ["founded": .integer(founded)]))
+        }
+        // Expected ties per pair of blocks.
+        let blocks = K * S
+        var weights: [(Int, Int, Double)] = []
+        var total = 0.0
+        for a in 0 ..< blocks {
+            for b in a ..< blocks where !members[a].isEmpty && !members[b].isEmpty {
+                let sameSector = a % S == b % S
+                let sectorFactor = S == 1 ? 1 : (sameSector ? withinSector : (1 - withinSector) / Double(S - 1))
+                let (affinity, _, _, _) = EcosystemGenerator.relation(kinds[a / S].kind, kinds[b / S].kind)
+                let pairs = a == b ? Double(members[a].count) * Double(members[a].count - 1) / 2 : Double(members[a].count) * Double(members[b].count)
+                let w = pairs * affinity * sectorFactor
+                if w > 0 { weights.append((a, b, w)); total += w }
+            }
+        }
+        let wanted = Double(n) * meanDegree / 2
+        var keys: [UInt64] = []
+        keys.reserveCapacity(Int(wanted * 1.05) + 16)
+        for (a, b, w) in weights {
+            // Round the expected count at random, so small block pairs get their share on average.
+            let expected = wanted * w / total
+            var count = Int(expected)
+            if generator.nextUnit() < expected - Double(count) { count += 1 }
+            let A = members[a], B = members[b]
+            if a == b && A.count < 2 { continue }
+            for _ in 0 ..< count {
+                var u = A[generator.uniform(below: A.count)], v = B[generator.uniform(below: B.count)]
+                while u == v { v = B[generator.uniform(below: B.count)] }
+                if u > v { swap(&u, &v) }
+                keys.append(UInt64(UInt32(u)) << 32 | UInt64(UInt32(v)))
+            }
+        }
+        keys.sort()
+        var ties: [Tie] = []
+        ties.reserveCapacity(keys.count)
+        var previous = UInt64.max
+        for key in keys where key != previous {
+            previous = key
+            var u = Int32(truncatingIfNeeded: key >> 32), v = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let (_, kind, actorFirst, strength) = EcosystemGenerator.relation(kinds[Int(blockOf[Int(u)]) / S].kind, kinds[Int(blockOf[Int(v)]) / S].kind)
+            if isDirected {
+                let flip = actorFirst.map { !$0 } ?? (generator.next() & 1 == 1)
+                if flip { swap(&u, &v) }
+            }
+            let tieKind = kind == .knowledgeExchange && generator.nextUnit() < 0.3 ? TieKind.partnership : kind
+            let weight = Double(Swift.min(5, Swift.max(1, Int((strength + generator.nextUnit() * 2 - 1).rounded()))))
+            let started = Swift.max(foundedYear[Int(u)], foundedYear[Int(v)])
+            let start = started + generator.uniform(below: Swift.max(1, years.upperBound - started + 1))
+            ties.append(Tie(source: u, target: v, kind: tieKind, weight: weight, start: Int32(start)))
+        }
+        return StakeholderNetwork(name: "generated-\(n)", description: "A generated ecosystem (stochastic block model by kind and sector; seed \(seed))",
+                                  isDirected: isDirected, stakeholders: people, ties: ties)
+    }
+
+    static func cumulative(_ shares: [Double]) -> [Double] {
+        let total = shares.reduce(0, +)
+        var running = 0.0
+        return shares.map { running += $0 / total; return running }
+    }
+
+    static func draw(_ cumulative: [Double], _ generator: inout SeededGenerator) -> Int {
+        let x = generator.nextUnit()
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] > x { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
