@@ -123,3 +123,37 @@ import TestSupport
         #expect(oneLayer.status == 2)
     }
 }
+
+/// `stakenet convert` and `stakenet generate`, run as a user would.
+@Suite struct ConvertAndGenerateTests {
+    @Test func convertsAndSaysWhatIsLost() throws {
+        let folder = try TemporaryFolder()
+        let graphml = try StakenetBinary.run(["convert", "Networks/mutual-spinouts", folder.path + "/ms.graphml"])
+        #expect(graphml.status == 0 && graphml.standardError.isEmpty, "\(graphml.standardError)")
+        let back = try StakenetBinary.run(["info", folder.path + "/ms.graphml", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(back.standardOutput.utf8)) as! [String: Any])["nodes"] as? Int == 64)
+        let pajek = try StakenetBinary.run(["convert", "Networks/mutual-spinouts", folder.path + "/ms.net"])
+        #expect(pajek.status == 0 && pajek.standardError.contains("pajek cannot hold") && pajek.standardError.contains("sectors"))
+        let forced = try StakenetBinary.run(["convert", folder.path + "/ms.net", folder.path + "/copy", "--from", "pajek", "--to", "folder", "--quiet"])
+        #expect(forced.status == 0 && FileManager.default.fileExists(atPath: folder.path + "/copy/edges.csv"))
+        let unknown = try StakenetBinary.run(["convert", "Networks/mutual-spinouts", folder.path + "/ms.xyz"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("--to"))
+        let overwrite = try StakenetBinary.run(["convert", folder.path + "/ms.graphml", folder.path + "/ms.graphml"])
+        #expect(overwrite.status == 1 && overwrite.standardError.contains("refusing"))
+    }
+
+    @Test func generatesTheSameNetworkForTheSameSeed() throws {
+        let folder = try TemporaryFolder()
+        let one = try StakenetBinary.run(["generate", "--stakeholders", "300", "--seed", "4", "-o", folder.path + "/a.csv", "--quiet"])
+        let two = try StakenetBinary.run(["generate", "--stakeholders", "300", "--seed", "4", "-o", folder.path + "/b.csv", "--quiet"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/a.csv", encoding: .utf8) == String(contentsOfFile: folder.path + "/b.csv", encoding: .utf8))
+        let three = try StakenetBinary.run(["generate", "--stakeholders", "300", "--sectors", "health=1,leisure=1,care=2", "--undirected", "-o", folder.path + "/c.gexf"])
+        #expect(three.status == 0 && three.standardError.contains("wrote 300 stakeholders"))
+        let info = try StakenetBinary.run(["info", folder.path + "/c.gexf", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(info.standardOutput.utf8)) as! [String: Any]
+        #expect(json["directed"] as? Bool == false && json["nodes"] as? Int == 300)
+        let bad = try StakenetBinary.run(["generate", "--stakeholders", "10", "--kinds", "spin-out=-1", "-o", folder.path + "/d"])
+        #expect(bad.status == 2)
+    }
+}
