@@ -271,3 +271,65 @@ import TestSupport
         #expect(network.ties.map { "\($0.source)\($0.target)" } == ["01", "12", "20"])
     }
 }
+
+/// GraphML and GEXF as yEd and Gephi write them.
+@Suite struct ToolDialectTests {
+    @Test func yEdGraphML() throws {
+        let yEd = """
+        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+          <key for="node" id="d6" yfiles.type="nodegraphics"/>
+          <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+          <key attr.name="sector" attr.type="string" for="node" id="d5"><default>unknown</default></key>
+          <graph edgedefault="directed" id="G">
+            <node id="n0">
+              <data key="d5">health</data>
+              <data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="30.0" x="0" y="0"/><y:NodeLabel alignment="center">Council A</y:NodeLabel></y:ShapeNode></data>
+            </node>
+            <node id="n1">
+              <data key="d6"><y:ShapeNode><y:NodeLabel>Spin-out 1</y:NodeLabel></y:ShapeNode></data>
+            </node>
+            <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:LineStyle color="#000000"/></y:PolyLineEdge></data></edge>
+          </graph>
+        </graphml>
+        """
+        let folder = try TemporaryFolder(files: ["y.graphml": yEd])
+        let network = try NetworkReader.read(folder.path + "/y.graphml").network
+        #expect(network.stakeholders.map(\.label) == ["Council A", "Spin-out 1"])
+        #expect(network.stakeholders.map(\.sector) == ["health", "unknown"], "the key's default fills a missing value")
+        #expect(network.isDirected && network.tieCount == 1)
+    }
+
+    @Test func gephiGEXFWithViz() throws {
+        let gephi = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <gexf xmlns="http://gexf.net/1.2" version="1.2" xmlns:viz="http://gexf.net/1.2/viz">
+          <meta lastmodifieddate="2024-01-01"><creator>Gephi 0.10</creator><description>Two funders</description></meta>
+          <graph defaultedgetype="undirected" mode="static">
+            <attributes class="node" mode="static">
+              <attribute id="modularity_class" title="Modularity Class" type="integer"/>
+              <attribute id="kind" title="kind" type="string"><default>funder</default></attribute>
+            </attributes>
+            <nodes>
+              <node id="1" label="Fund A"><attvalues><attvalue for="modularity_class" value="0"/></attvalues>
+                <viz:size value="12.5"/><viz:position x="-10.5" y="20.0" z="0.0"/><viz:color r="230" g="159" b="0" a="0.5"/></node>
+              <node id="2" label="Fund B"><attvalues><attvalue for="modularity_class" value="1"/><attvalue for="kind" value="commissioner"/></attvalues></node>
+            </nodes>
+            <edges><edge id="0" source="1" target="2" weight="2.0" type="directed"/></edges>
+          </graph>
+        </gexf>
+        """
+        let folder = try TemporaryFolder(files: ["g.gexf": gephi])
+        let network = try NetworkReader.read(folder.path + "/g.gexf").network
+        let a = network.stakeholders[0], b = network.stakeholders[1]
+        #expect(a.label == "Fund A" && a.kind == .funder && b.kind == .commissioner)
+        #expect(a.attributes["Modularity Class"] == .integer(0))
+        #expect(a.attributes["viz_size"] == .number(12.5) && a.attributes["viz_x"] == .number(-10.5) && a.attributes["viz_color"] == .text("#e69f0080"))
+        #expect(!network.isDirected && network.ties[0].direction == .directed && network.ties[0].weight == 2)
+        #expect(network.description == "Two funders")
+        // Written back, viz attributes become viz elements again.
+        let written = GEXFFormat.write(network)
+        #expect(written.contains("<viz:color r=\"230\" g=\"159\" b=\"0\" a=\"0.5019607843137255\"/>") || written.contains("<viz:color r=\"230\" g=\"159\" b=\"0\""))
+        #expect(written.contains("<viz:position x=\"-10.5\" y=\"20\"/>"))
+    }
+}
