@@ -5,12 +5,14 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "4.0.0"),
     ],
     targets: [
         .target(name: "NetworkModel"),
@@ -23,10 +25,17 @@ let package = Package(
         .target(name: "SectorComparison", dependencies: ["NetworkModel", "NetworkMetrics"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
+        .target(
+            name: "NetworkReport",
+            dependencies: [
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering", "NetworkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +46,7 @@ let package = Package(
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
         .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
     ]

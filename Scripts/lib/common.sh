@@ -11,10 +11,12 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Installs the system packages StakeNet builds against, if any is missing.
-# Debian/Ubuntu: libgraphviz-dev (Graphviz's C libraries and every layout plugin), pkg-config,
-# python3-venv (for the reference virtualenv), r-cran-sna (R's sna, a reference implementation), and for tests
-# graphviz (the dot program, to compare output), graphviz-doc (example graphs) and fonts-dejavu-core.
+# Installs the system packages StakeNet builds against and tests with, if any is missing.
+# Debian/Ubuntu: libgraphviz-dev (Graphviz's C libraries and every layout plugin), pkg-config and
+# fonts-dejavu-core to build and draw; for tests python3-venv (the reference virtualenv), r-cran-sna (R's sna,
+# a reference implementation), graphviz (the dot program, to compare output), graphviz-doc (example graphs),
+# chromium (to open reports headless), time and bc (benchmarks).
+# `install_system_packages build` installs only what building and drawing need (Scripts/demo).
 # macOS (untested): Homebrew's graphviz and pkg-config.
 install_system_packages() {
     case "$(uname -s)" in
@@ -23,7 +25,10 @@ install_system_packages() {
                 say "Scripts: no apt-get here; install Graphviz's development files (libgvc, libcgraph) and pkg-config by hand."
                 return 0
             fi
-            local wanted=(libgraphviz-dev pkg-config python3-venv r-cran-sna time bc graphviz graphviz-doc fonts-dejavu-core)
+            local wanted=(libgraphviz-dev pkg-config fonts-dejavu-core)
+            if [ "${1:-all}" != "build" ]; then
+                wanted+=(python3-venv r-cran-sna time bc graphviz graphviz-doc chromium)
+            fi
             local missing=()
             for package in "${wanted[@]}"; do
                 dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -108,6 +108,12 @@ extension Diagram {
                 attributes["color"] = "#D55E00"
                 attributes["penwidth"] = "4"
             }
+            let forward = DiagramArc(from: Int(tie.source), to: Int(tie.target)), backward = DiagramArc(from: Int(tie.target), to: Int(tie.source))
+            if options.highlightArcs.contains(forward) || (!network.isDirected(tie) && options.highlightArcs.contains(backward)) {
+                attributes["color"] = "#0072B2"
+                attributes["penwidth"] = "4.5"
+                attributes["style"] = "solid"
+            }
             attributes["tooltip"] = "\(network.stakeholders[Int(tie.source)].id) – \(network.stakeholders[Int(tie.target)].id): \(kindName), weight \(AttributeValue.format(tie.weight))"
             edges.append(Edge(tail: "n\(tie.source)", head: "n\(tie.target)", attributes: attributes))
         }
@@ -126,6 +132,7 @@ extension Diagram {
             ? "line width: tie weight \(AttributeValue.format(low)) to \(AttributeValue.format(high))" : "line width: all ties weight \(AttributeValue.format(low))")]
         if let sizeBy = options.sizeBy { scale.append(LegendEntry(swatch: nil, text: "node area: \(sizeBy.measure) (largest \(String(format: "%.3g", top)))")) }
         if !options.highlight.isEmpty { scale.append(LegendEntry(swatch: "#D55E00", text: "highlighted: \(options.highlight.sorted().map { network.stakeholders[$0].id }.joined(separator: ", "))")) }
+        if !options.highlightArcs.isEmpty { scale.append(LegendEntry(swatch: "#0072B2", text: "thick blue lines: \(options.pathCaption)")) }
         if let clusterGroups { scale.append(LegendEntry(swatch: nil, text: "boxes: \(clusterGroups.attribute) (drawn by dot and fdp layouts)")) }
         legend.append(LegendSection(title: "scale", entries: scale))
 

@@ -2,6 +2,16 @@ import Foundation
 import NetworkModel
 
 /// What a diagram shows and how: the choices `stakenet render` exposes.
+/// A tie from one stakeholder (index) to another, for highlighting.
+public struct DiagramArc: Hashable, Sendable {
+    public let from: Int
+    public let to: Int
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+}
+
 public struct DiagramOptions: Sendable {
     public enum Labels: Sendable, Equatable {
         case label, id, none
@@ -17,6 +27,10 @@ public struct DiagramOptions: Sendable {
     public var clusterBy: String?
     /// Stakeholders to emphasise (indices), and the ties between them.
     public var highlight: Set<Int>
+    /// Ties to draw as a path or tree (source → target indices; an undirected tie matches either way),
+    /// named in the legend by `pathCaption`.
+    public var highlightArcs: Set<DiagramArc> = []
+    public var pathCaption: String = "path"
     public var labels: Labels
     public var title: String?
     /// What the caption says about how the picture was made (options used); the date is added.

@@ -70,3 +70,27 @@ public struct StakeholderNetwork: Sendable {
         }
     }
 }
+
+extension StakeholderNetwork {
+    /// The network of some stakeholders (indices, in the order given) and the ties among them.
+    /// - Complexity: O(n + m).
+    public func subnetwork(keeping kept: [Int], name: String? = nil) -> StakeholderNetwork {
+        var position = [Int32](repeating: -1, count: stakeholderCount)
+        for (i, v) in kept.enumerated() { position[v] = Int32(i) }
+        let ties = ties.compactMap { tie -> Tie? in
+            let s = position[Int(tie.source)], t = position[Int(tie.target)]
+            guard s >= 0, t >= 0 else { return nil }
+            var copy = tie
+            copy.source = s
+            copy.target = t
+            return copy
+        }
+        return StakeholderNetwork(name: name ?? self.name, description: description, isDirected: isDirected,
+                                  stakeholders: kept.map { stakeholders[$0] }, ties: ties, stakeholderFile: stakeholderFile, tieFile: tieFile)
+    }
+}
+
+/// The version of StakeNet, as `stakenet --version` and reports state it.
+public enum StakeNetVersion {
+    public static let current = "0.2.0"
+}

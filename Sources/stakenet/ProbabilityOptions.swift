@@ -34,12 +34,16 @@ struct ProbabilityOptions: ParsableArguments {
         return table
     }
 
+    /// Where tie probabilities come from, as chosen.
+    func tieProbability() throws -> TieProbability {
+        if let probabilityFrom { return .attribute(probabilityFrom) }
+        if let table = try kindProbabilities() { return .byKind(table, otherwise: probability ?? 0.1) }
+        return .constant(probability ?? 0.1)
+    }
+
     /// The network's transmission graph; a tie probability outside [0, 1] is an input error naming its line.
     func transmissionGraph(_ network: StakeholderNetwork, path: String) throws -> TransmissionGraph {
-        let source: TieProbability
-        if let probabilityFrom { source = .attribute(probabilityFrom) }
-        else if let table = try kindProbabilities() { source = .byKind(table, otherwise: probability ?? 0.1) }
-        else { source = .constant(probability ?? 0.1) }
+        let source = try tieProbability()
         do {
             return try TransmissionGraph(network: network, probability: source)
         } catch let error as TieProbabilityError {

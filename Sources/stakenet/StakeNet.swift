@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphvizRendering
+import NetworkDiffusion
 import NetworkIO
 import NetworkMetrics
 import NetworkModel
@@ -17,8 +18,8 @@ struct StakeNet: ParsableCommand {
         or a .graphml, .gexf, .json (node-link), .net (Pajek), .dl (UCINET) or .gv/.dot (Graphviz) file.
         Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
         """,
-        version: "0.1.0",
-        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self, ConvertCommand.self, GenerateCommand.self]
+        version: StakeNetVersion.current,
+        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self, ConvertCommand.self, GenerateCommand.self, ReportCommand.self]
     )
 
     /// Runs the command line, mapping outcomes to the documented exit statuses.
@@ -45,6 +46,9 @@ struct StakeNet: ParsableCommand {
             Terminal.error(error.description)
             Foundation.exit(1)
         } catch let error as ComparisonError {
+            Terminal.error(error.description)
+            Foundation.exit(1)
+        } catch let error as TieProbabilityError {
             Terminal.error(error.description)
             Foundation.exit(1)
         } catch let error as QAPError {

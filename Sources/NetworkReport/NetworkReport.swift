@@ -1,0 +1,337 @@
+import Foundation
+import GraphvizRendering
+import Mustache
+import NetworkDiffusion
+import NetworkMetrics
+import NetworkModel
+import SectorComparison
+
+/// One self-contained HTML page about a network (`stakenet report`): summary and provenance, the map,
+/// key stakeholders and brokers, communities, innovation diffusion, and the sector comparison. Nothing is
+/// fetched when it is opened: styles, script, maps and charts are all in the page. Every string from the
+/// input is escaped by the template engine (swift-mustache, HTML escaping) or, inside SVG, by Graphviz.
+public enum NetworkReport {
+    /// The report's HTML. `progress` is told each step as it starts.
+    /// - Throws: `AnalysisError`, `RenderError` or `ComparisonError` when an analysis cannot be made.
+    public static func html(for network: StakeholderNetwork, options: ReportOptions = ReportOptions(),
+                            progress: ((String) -> Void)? = nil) throws -> String {
+        let page = try ReportBuilder(network: network, options: options, progress: progress).page()
+        let template = try MustacheTemplate(string: ReportTemplate.html)
+        return template.render(page)
+    }
+}
+
+/// Works out every section of the page.
+struct ReportBuilder {
+    let network: StakeholderNetwork
+    let options: ReportOptions
+    let progress: ((String) -> Void)?
+    let graph: Graph
+
+    init(network: StakeholderNetwork, options: ReportOptions, progress: ((String) -> Void)?) throws {
+        self.network = network
+        self.options = options
+        self.progress = progress
+        graph = try network.graph().unweighted()
+    }
+
+    func say(_ step: String) { progress?(step) }
+
+    static func number(_ value: Double) -> String { AttributeText.number(value) }
+    static func sortKey(_ value: Double) -> String { value.isFinite ? String(value) : "" }
+
+    func page() throws -> ReportPage {
+        let n = network.stakeholderCount
+        let date = options.date ?? Self.reproducibleDate()
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let title = options.title ?? network.name
+
+        say("summary")
+        let summary = NetworkSummary(network: network, graph: graph, exactLimit: 2000, threads: options.threads)
+        let kindNames = summary.stakeholdersByKind.map { ReportPage.Pair(name: $0.name, value: String($0.count)) }
+        let sectorNames = summary.stakeholdersBySector.map { ReportPage.Pair(name: $0.name, value: String($0.count)) }
+        var figures: [ReportPage.Pair] = [
+            .init(name: "stakeholders", value: String(n)),
+            .init(name: "ties", value: String(network.tieCount)),
+            .init(name: "direction", value: network.isDirected ? "directed (ties run one way)" : "undirected"),
+            .init(name: "density (share of possible ties present)", value: Self.number(summary.density)),
+            .init(name: "components (separate parts)", value: "\(summary.components); the largest has \(summary.largestComponent) stakeholders"),
+            .init(name: "stakeholders without ties", value: String(summary.isolates.count)),
+            .init(name: "transitivity (how often partners of partners are partners)", value: Self.number(summary.transitivity)),
+        ]
+        if let reciprocity = summary.reciprocity { figures.append(.init(name: "reciprocity (ties returned)", value: Self.number(reciprocity))) }
+        if let paths = summary.paths { figures.append(.init(name: "average path length (steps between stakeholders)", value: Self.number(paths.averagePathLength))) }
+        if let period = summary.period { figures.append(.init(name: "period of the ties", value: "\(period.lowerBound)–\(period.upperBound)")) }
+        let summarySentence = "\(network.name) has \(n) stakeholders and \(network.tieCount) ties; "
+            + (summary.components == 1 ? "all of them are connected, " : "they form \(summary.components) separate parts, ")
+            + "and \(Self.percent(summary.density)) of the possible ties are present."
+
+        say("centrality")
+        let degree = graph.degree()
+        let betweenness = n <= 5000 ? graph.betweenness(threads: options.threads)
+            : graph.approximateBetweenness(sampleSize: 500, seed: options.seed, threads: options.threads).estimate
+        let pagerank = try graph.pagerank()
+        let harmonic = graph.harmonic(threads: options.threads)
+        let constraint = graph.structuralHoles().constraint
+        let core = graph.coreNumber()
+
+        say("map")
+        let (map, mapNote) = try mainMap(pagerank: pagerank)
+        let groupMaps = try options.by.map { try self.groupMaps(by: $0, pagerank: pagerank) } ?? []
+
+        // Key stakeholders, most central by PageRank first.
+        let shown = pagerank.ranking.prefix(n <= 300 ? n : 200)
+        let columns: [ReportPage.Column] = [
+            .init(name: "rank", help: "position by PageRank"), .init(name: "stakeholder", help: "label"), .init(name: "kind", help: "kind of organisation"),
+            .init(name: "sector", help: "sector"), .init(name: "degree", help: "number of partners"),
+            .init(name: "betweenness", help: "share of shortest paths running through them (brokering)"),
+            .init(name: "pagerank", help: "influence from being tied to influential stakeholders"),
+            .init(name: "harmonic", help: "closeness: how near they are to everyone else"),
+            .init(name: "constraint", help: "Burt's constraint: high when partners are tied to each other (few structural holes)"),
+            .init(name: "core", help: "k-core: the most cohesive group they belong to"),
+        ]
+        let rows = shown.enumerated().map { rank, v -> ReportPage.StakeholderRow in
+            let s = network.stakeholders[v]
+            let numbers = [degree[v], betweenness[v], pagerank[v], harmonic[v], constraint[v], core[v]]
+            return ReportPage.StakeholderRow(cells: [ReportPage.Cell(text: String(rank + 1), sort: String(rank + 1)),
+                                                     ReportPage.Cell(text: s.label, sort: s.label),
+                                                     ReportPage.Cell(text: s.kind?.name ?? "", sort: s.kind?.name ?? ""),
+                                                     ReportPage.Cell(text: s.sector ?? "", sort: s.sector ?? "")]
+                + numbers.map { ReportPage.Cell(text: Self.number($0), sort: Self.sortKey($0)) })
+        }
+        let stakeholderNote = shown.count < n ? "The \(shown.count) stakeholders with the highest PageRank of \(n); `stakenet metrics` lists everyone." : "All \(n) stakeholders."
+
+        say("brokerage")
+        let (brokerSentence, brokerColumns, brokerRows) = brokers()
+
+        say("communities")
+        let partition = graph.communities(seed: options.seed)
+        let modularity = graph.modularity(of: partition, resolution: 1, asUndirected: true)
+        let communities = partition.members.enumerated().sorted { $0.element.count > $1.element.count }.prefix(20).map { index, members in
+            var kinds: [String: Int] = [:]
+            for v in members { kinds[network.stakeholders[v].kind?.name ?? "(none)", default: 0] += 1 }
+            let kindText = kinds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let ordered = members.sorted { pagerank[$0] > pagerank[$1] }
+            var names = ordered.prefix(25).map { network.stakeholders[$0].label }.joined(separator: ", ")
+            if members.count > 25 { names += ", and \(members.count - 25) more" }
+            return ReportPage.Community(number: index + 1, size: members.count, kinds: kindText, members: names)
+        }
+        let communitySentence = "Communities are groups of stakeholders more tied among themselves than to others: Leiden finds \(partition.count), "
+            + "with modularity \(Self.number(modularity)) (0 is no more than chance; above 0.3 is a clear community structure)."
+            + (partition.count > 20 ? " The 20 largest are listed." : "")
+
+        say("diffusion")
+        let diffusion = try self.diffusion(pagerank: pagerank)
+
+        var comparison = ComparisonSection.none
+        if let by = options.by {
+            say("comparison")
+            comparison = try compare(by: by)
+        }
+
+        let settings: [ReportPage.Pair] = [
+            .init(name: "StakeNet", value: StakeNetVersion.current),
+            .init(name: "random seed", value: String(options.seed)),
+            .init(name: "diffusion runs", value: String(options.runs)),
+            .init(name: "permutations (comparison)", value: options.by == nil ? "no comparison" : String(options.permutations)),
+            .init(name: "tie probability", value: Self.describe(options.probability)),
+            .init(name: "communities", value: "Leiden, resolution 1, seed \(options.seed)"),
+        ]
+        return ReportPage(
+            title: title,
+            lead: "A report on the stakeholder network \(network.name)" + (network.description.map { ": \($0)" } ?? "") + ".",
+            date: formatter.string(from: date), version: StakeNetVersion.current,
+            summarySentence: summarySentence, figures: figures, stakeholdersByKind: kindNames, stakeholdersBySector: sectorNames,
+            hasSectors: sectorNames.contains { $0.name != NetworkSummary.noneLabel }, tiesByKind: summary.tiesByKind.map { .init(name: $0.name, value: String($0.count)) },
+            map: map, mapNote: mapNote, hasMapNote: !mapNote.isEmpty, groupMaps: groupMaps, hasGroupMaps: !groupMaps.isEmpty,
+            groupMapsSentence: "Each group of \(options.by ?? "") on its own: its members and the ties among them.",
+            stakeholderColumns: columns, stakeholderRows: rows, stakeholderNote: stakeholderNote,
+            brokerSentence: brokerSentence, brokerColumns: brokerColumns, brokerRows: brokerRows, hasBrokers: !brokerRows.isEmpty,
+            communitySentence: communitySentence, communities: Array(communities),
+            diffusionSentence: diffusion.sentence, seedSentence: diffusion.seedSentence, chart: diffusion.chart,
+            treeMap: diffusion.treeMap ?? .init(svg: "", caption: ""), hasTreeMap: diffusion.treeMap != nil, adopterRows: diffusion.adopters,
+            hasComparison: comparison.present, comparisonSentence: comparison.sentence, comparisonColumns: comparison.columns,
+            comparisonRows: comparison.rows, significant: comparison.significant, hasSignificant: !comparison.significant.isEmpty,
+            notSignificant: comparison.notSignificant, untested: comparison.untested, hasUntested: !comparison.untested.isEmpty,
+            caution: comparison.caution,
+            inputs: InputFingerprint.of(options.inputs).map { .init(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) },
+            invocation: options.invocation, settings: settings)
+    }
+
+    static func percent(_ share: Double) -> String {
+        share >= 0.01 ? String(format: "%.0f%%", share * 100) : String(format: "%.2g%%", share * 100)
+    }
+
+    static func describe(_ probability: TieProbability) -> String {
+        switch probability {
+        case .constant(let p): return "\(AttributeText.number(p)) on every tie"
+        case .attribute(let name): return "from the tie column '\(name)'"
+        case .byKind(let table, let otherwise):
+            return table.sorted { $0.key.name < $1.key.name }.map { "\($0.key.name) \(AttributeText.number($0.value))" }.joined(separator: ", ") + ", others \(AttributeText.number(otherwise))"
+        }
+    }
+
+    static func reproducibleDate() -> Date {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) { return Date(timeIntervalSince1970: seconds) }
+        return Date()
+    }
+
+    // MARK: Maps
+
+    /// The whole network, or its `mapLimit` stakeholders of highest PageRank.
+    func mainMap(pagerank: NodeScores) throws -> (ReportPage.Figure, String) {
+        let n = network.stakeholderCount
+        var mapped = network, scores = pagerank, note = ""
+        if n > options.mapLimit {
+            let kept = Array(pagerank.ranking.prefix(options.mapLimit)).sorted()
+            mapped = network.subnetwork(keeping: kept)
+            scores = NodeScores(measure: "pagerank", values: kept.map { pagerank[$0] })
+            note = "The map shows the \(options.mapLimit) stakeholders of \(n) with the highest PageRank, and the ties among them."
+        }
+        let figure = try render(mapped, sizeBy: scores, highlight: [], arcs: [], caption: "node area: PageRank")
+        return (ReportPage.Figure(svg: figure, caption: "The stakeholder map: fill colour and shape show each stakeholder's kind, node area its PageRank, line style and colour the tie's kind, line width its strength (see the legend under the map)."), note)
+    }
+
+    func groupMaps(by attribute: String, pagerank: NodeScores) throws -> [ReportPage.Figure] {
+        let grouping = try network.grouping(by: attribute)
+        let members = grouping.members
+        let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
+            ?? Array(grouping.names.indices.sorted { members[$0].count > members[$1].count }.prefix(8))
+        return try chosen.compactMap { g in
+            let group = members[g]
+            guard group.count >= 2, group.count <= options.mapLimit else { return nil }
+            let sub = network.subnetwork(keeping: group, name: "\(network.name): \(grouping.names[g])")
+            let svg = try render(sub, sizeBy: NodeScores(measure: "pagerank", values: group.map { pagerank[$0] }), highlight: [], arcs: [], caption: "\(attribute) = \(grouping.names[g])")
+            return ReportPage.Figure(svg: svg, caption: "\(attribute) \(grouping.names[g]): \(group.count) stakeholders and \(sub.tieCount) ties among them.")
+        }
+    }
+
+    func render(_ network: StakeholderNetwork, sizeBy: NodeScores, highlight: Set<Int>, arcs: Set<DiagramArc>, caption: String) throws -> String {
+        var diagramOptions = DiagramOptions(sizeBy: sizeBy, labels: network.stakeholderCount <= 60 ? .label : .top(25), caption: caption,
+                                            date: options.date ?? Self.reproducibleDate())
+        diagramOptions.highlight = highlight
+        diagramOptions.highlightArcs = arcs
+        diagramOptions.pathCaption = "likeliest diffusion tree"
+        let diagram = try Diagram(network: network, options: diagramOptions)
+        let svg = try GraphvizRenderer.render(diagram, layout: Layout.suggested(for: network), format: .svg, seed: Int(options.seed))
+        return InlineSVG.make(svg, label: "Map of \(network.name): \(network.stakeholderCount) stakeholders and \(network.tieCount) ties. \(caption).")
+    }
+
+    // MARK: Brokers
+
+    func brokers() -> (String, [String], [ReportPage.TextRow]) {
+        let attribute = options.by ?? "kind"
+        guard let grouping = try? network.grouping(by: attribute), grouping.count >= 2 else {
+            return ("Brokerage roles need stakeholders in groups (a kind or a sector); this network has none.", [], [])
+        }
+        let result = graph.brokerage(groupOf: grouping.groupOf)
+        let top = (0 ..< network.stakeholderCount).filter { result.counts[$0][5] > 0 }.sorted { result.counts[$0][5] > result.counts[$1][5] }.prefix(10)
+        let rows = top.map { v -> ReportPage.TextRow in
+            let c = result.counts[v]
+            return .init(cells: [network.stakeholders[v].label, grouping.names[grouping.groupOf[v]]] + c.map { Self.number($0) })
+        }
+        let sentence = "Brokers stand between others who are not tied to each other. Gould and Fernandez's roles by \(attribute): a coordinator brokers within its own group, "
+            + "a consultant between members of another group, a representative passes its group's ties out, a gatekeeper lets others in, and a liaison links two other groups."
+        return (sentence, ["stakeholder", attribute, "coordinator", "consultant", "representative", "gatekeeper", "liaison", "total"], rows)
+    }
+
+    // MARK: Diffusion
+
+    struct DiffusionSection {
+        let sentence: String
+        let seedSentence: String
+        let chart: String
+        let treeMap: ReportPage.Figure?
+        let adopters: [ReportPage.TextRow]
+    }
+
+    func diffusion(pagerank: NodeScores) throws -> DiffusionSection {
+        let transmission = try TransmissionGraph(network: network, probability: options.probability)
+        let seeds: [Int]
+        let seedSentence: String
+        if let chosen = options.seeds, !chosen.isEmpty {
+            seeds = chosen
+            seedSentence = "First adopters, as chosen: \(chosen.map { network.stakeholders[$0].label }.joined(separator: ", "))."
+        } else {
+            let selection = transmission.maximizeInfluence(k: Swift.min(options.seedCount, network.stakeholderCount), seed: options.seed, threads: options.threads)
+            seeds = selection.seeds
+            seedSentence = "No first adopters were named, so StakeNet chose the \(seeds.count) from which an innovation spreads furthest (influence maximisation): \(seeds.map { network.stakeholders[$0].label }.joined(separator: ", "))."
+        }
+        let result = transmission.simulate(.independentCascade, seeds: seeds, settings: DiffusionSettings(runs: options.runs, seed: options.seed, threads: options.threads))
+        let spread = result.expectedSpread
+        let sentence = "How an innovation could spread: starting from the first adopters, each tie passes it on once, with probability \(Self.describe(options.probability)) "
+            + "(an independent cascade, \(options.runs) simulated runs). On average \(Self.number(spread.mean)) of \(network.stakeholderCount) stakeholders adopt "
+            + "(95% interval of the mean \(Self.number(spread.mean - 1.96 * spread.standardError)) to \(Self.number(spread.mean + 1.96 * spread.standardError)))."
+        let chart = AdoptionChart.svg(result.curve, stakeholders: network.stakeholderCount)
+        var treeMap: ReportPage.Figure?
+        if network.stakeholderCount <= options.mapLimit {
+            let tree = transmission.likeliestTree(from: seeds)
+            var arcs = Set<DiagramArc>()
+            for (v, parent) in tree.parent.enumerated() where parent >= 0 && tree.probability[v] >= 0.001 { arcs.insert(DiagramArc(from: parent, to: v)) }
+            let svg = try render(network, sizeBy: pagerank, highlight: Set(seeds), arcs: arcs, caption: "likeliest diffusion tree from the first adopters")
+            treeMap = ReportPage.Figure(svg: svg, caption: "The likeliest way the innovation travels from the first adopters (outlined in orange) to each stakeholder it can reach: thick blue lines, drawn where the chance of the whole path is at least 0.1%.")
+        }
+        let adopters = result.adoptionProbability.indices.filter { !seeds.contains($0) }.sorted { result.adoptionProbability[$0] > result.adoptionProbability[$1] }.prefix(10)
+            .map { v in ReportPage.TextRow(cells: [network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "",
+                                                   String(format: "%.1f%%", 100 * result.adoptionProbability[v]),
+                                                   result.meanStep[v].isFinite ? String(format: "%.1f", result.meanStep[v]) : "–"]) }
+        return DiffusionSection(sentence: sentence, seedSentence: seedSentence, chart: chart, treeMap: treeMap, adopters: Array(adopters))
+    }
+
+    // MARK: Comparison
+
+    struct ComparisonSection {
+        var present = false
+        var sentence = ""
+        var columns: [String] = []
+        var rows: [ReportPage.TextRow] = []
+        var significant: [String] = []
+        var notSignificant = ""
+        var untested = ""
+        var caution = ""
+        static let none = ComparisonSection()
+    }
+
+    func compare(by attribute: String) throws -> ComparisonSection {
+        var grouping = try network.grouping(by: attribute)
+        // The groups asked for, else the largest (at most 8), are compared; the rest are held fixed as (other).
+        let members = grouping.members
+        var compared = grouping.count
+        if grouping.count > 8 || options.groups != nil {
+            let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
+                ?? Array(grouping.names.indices.filter { grouping.names[$0] != Grouping.missingName }.sorted { members[$0].count > members[$1].count }.prefix(8))
+            let order = Array(chosen)
+            let groupOf = grouping.groupOf.map { order.firstIndex(of: $0) ?? order.count }
+            grouping = Grouping(attribute: attribute, names: order.map { grouping.names[$0] } + ["(other)"], groupOf: groupOf)
+            compared = order.count
+        }
+        let kinds = try? network.grouping(by: "kind")
+        let transmission = try TransmissionGraph(network: network, probability: options.probability)
+        let reach = transmission.reachFromEach(runs: Swift.min(options.runs, 1000), seed: options.seed, threads: options.threads).mean
+        let profiler = try GroupProfiler(graph: network.graph(), partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in 0 },
+                                         kindNames: kinds?.names ?? [Grouping.missingName], reach: reach, threads: options.threads)
+        let result = try GroupComparison.compare(profiler, grouping: grouping,
+                                                 settings: .init(permutations: options.permutations, bootstrap: 1000, seed: options.seed, threads: options.threads),
+                                                 comparedGroups: compared)
+        var section = ComparisonSection()
+        section.present = true
+        section.sentence = "How the groups of \(attribute) differ. Each difference is checked against \(options.permutations) random reshufflings of the group labels over the same network: "
+            + "a difference is called significant when fewer than 5% of reshufflings give one as large (p < 0.05)."
+        section.columns = ["figure"] + (0 ..< result.groupNames.count).map { "\(result.groupNames[$0]) (\(result.sizes[$0]))" }
+        section.rows = result.measures.indices.map { m in
+            ReportPage.TextRow(cells: [result.measures[m].name] + result.groupNames.indices.map { g in
+                var text = Self.number(result.values[m][g])
+                if let interval = result.intervals[m][g] { text += " [\(Self.number(interval.lower)), \(Self.number(interval.upper))]" }
+                return text
+            })
+        }
+        let findings = result.findings()
+        section.significant = findings.filter(\.significant).map(\.sentence)
+        section.notSignificant = findings.filter { $0.tested && !$0.significant }.map(\.measure).joined(separator: ", ")
+        section.untested = findings.filter { !$0.tested }.map(\.measure).joined(separator: ", ")
+        section.caution = result.multipleTestingNote() ?? ""
+        return section
+    }
+}

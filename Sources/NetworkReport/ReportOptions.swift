@@ -1,0 +1,34 @@
+import Foundation
+import NetworkDiffusion
+import NetworkModel
+
+/// What a report covers and how it was asked for.
+public struct ReportOptions: Sendable {
+    /// The page's title (the network's name when `nil`).
+    public var title: String?
+    /// Stakeholder property to compare groups by and draw per-group maps of (`--by sector`).
+    public var by: String?
+    /// With `by`: only these groups are compared and mapped, everyone else held fixed as `(other)`.
+    public var groups: [String]?
+    /// The first adopters for the diffusion section; `nil` picks the best `seedCount` by influence maximisation.
+    public var seeds: [Int]?
+    public var seedCount = 3
+    /// Where tie probabilities come from for diffusion and reach.
+    public var probability: TieProbability = .constant(0.1)
+    /// Monte Carlo runs for the adoption curve and reach.
+    public var runs = 2000
+    /// Relabellings for the comparison's permutation tests.
+    public var permutations = 2000
+    public var seed: UInt64 = 1
+    public var threads = Parallel.defaultThreads
+    /// Files the network was read from (for their SHA-256 in the provenance section).
+    public var inputs: [String] = []
+    /// The command or call that made the report, as it should be shown.
+    public var invocation = ""
+    /// The date shown (`SOURCE_DATE_EPOCH` or now when `nil`).
+    public var date: Date?
+    /// Networks larger than this are mapped by their most central stakeholders only.
+    public var mapLimit = 2000
+
+    public init() {}
+}

@@ -1,0 +1,71 @@
+/// Everything the report template shows, as plain values (the template escapes every string in `{{…}}`;
+/// only SVG made by Graphviz or `AdoptionChart` goes in raw, through `{{{…}}}`).
+struct ReportPage {
+    struct Pair { let name: String; let value: String }
+    struct Figure { let svg: String; let caption: String }
+    struct Cell { let text: String; let sort: String }
+    struct Column { let name: String; let help: String }
+    struct StakeholderRow { let cells: [Cell] }
+    struct Community { let number: Int; let size: Int; let kinds: String; let members: String }
+    struct Input { let path: String; let bytes: Int; let sha256: String }
+    struct TextRow { let cells: [String] }
+
+    let title: String
+    let lead: String
+    let date: String
+    let version: String
+
+    // Summary.
+    let summarySentence: String
+    let figures: [Pair]
+    let stakeholdersByKind: [Pair]
+    let stakeholdersBySector: [Pair]
+    let hasSectors: Bool
+    let tiesByKind: [Pair]
+
+    // Maps.
+    let map: Figure
+    let mapNote: String
+    let hasMapNote: Bool
+    let groupMaps: [Figure]
+    let hasGroupMaps: Bool
+    let groupMapsSentence: String
+
+    // Key stakeholders.
+    let stakeholderColumns: [Column]
+    let stakeholderRows: [StakeholderRow]
+    let stakeholderNote: String
+    let brokerSentence: String
+    let brokerColumns: [String]
+    let brokerRows: [TextRow]
+    let hasBrokers: Bool
+
+    // Communities.
+    let communitySentence: String
+    let communities: [Community]
+
+    // Diffusion.
+    let diffusionSentence: String
+    let seedSentence: String
+    let chart: String
+    let treeMap: Figure
+    let hasTreeMap: Bool
+    let adopterRows: [TextRow]
+
+    // Comparison.
+    let hasComparison: Bool
+    let comparisonSentence: String
+    let comparisonColumns: [String]
+    let comparisonRows: [TextRow]
+    let significant: [String]
+    let hasSignificant: Bool
+    let notSignificant: String
+    let untested: String
+    let hasUntested: Bool
+    let caution: String
+
+    // Provenance.
+    let inputs: [Input]
+    let invocation: String
+    let settings: [Pair]
+}

@@ -1,0 +1,125 @@
+import Foundation
+import NetworkIO
+import NetworkModel
+import NetworkReport
+import Testing
+import TestSupport
+
+/// What the browser check (Scripts/browser/check_report.py, headless Chromium) saw.
+struct BrowserView: Decodable {
+    struct Section: Decodable { let id: String; let heading: String; let sentence: String }
+    struct Sort: Decodable { let column: String; let before: [String?]; let ascending: [String?]; let descending: [String?]; let aria: String? }
+    let sections: [Section]
+    let maps: Int
+    let charts: Int
+    let scripts: Int
+    let injected_images: Int
+    let event_handlers: Int
+    let text: String
+    let external_resources: [String]
+    let sort: Sort
+    let console_errors: [String]
+    let dialogs: [String]
+}
+
+/// Opens a report in headless Chromium; the screenshot is kept in .build/report-screenshots/.
+func openInBrowser(_ html: String, name: String) throws -> BrowserView {
+    let python = Fixtures.packageRoot.appendingPathComponent(".venv/bin/python").path
+    guard FileManager.default.isExecutableFile(atPath: python) else {
+        throw BrowserUnavailable(reason: "no .venv/bin/python; run Scripts/test, which sets it up and installs chromium")
+    }
+    let folder = Fixtures.packageRoot.appendingPathComponent(".build/report-screenshots")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let page = folder.appendingPathComponent("\(name).html"), shot = folder.appendingPathComponent("\(name).png")
+    try Data(html.utf8).write(to: page)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [Fixtures.packageRoot.appendingPathComponent("Scripts/browser/check_report.py").path, page.path, shot.path]
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw BrowserUnavailable(reason: "the browser check failed: \(message)") }
+    let screenshot = try Data(contentsOf: shot)
+    #expect(screenshot.count > 10_000 && screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG screenshot")
+    return try JSONDecoder().decode(BrowserView.self, from: data)
+}
+
+struct BrowserUnavailable: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}
+
+@Suite(.serialized) struct ReportTests {
+    static func report(_ network: StakeholderNetwork, by: String? = nil, inputs: [String] = []) throws -> String {
+        var options = ReportOptions()
+        options.by = by
+        options.runs = 300
+        options.permutations = 200
+        options.inputs = inputs
+        options.invocation = "stakenet report (test)"
+        options.date = Date(timeIntervalSince1970: 1_800_000_000)
+        return try NetworkReport.html(for: network, options: options)
+    }
+
+    /// The bundled two-sector network's report loads without console errors, shows every section with its
+    /// heading and opening sentence, its maps and chart, and sorts its table when a heading is clicked.
+    @Test func loadsAndSortsInChromium() throws {
+        let network = try NetworkReader.read(Fixtures.network("mutual-spinouts")).network
+        let html = try Self.report(network, by: "kind", inputs: [Fixtures.network("mutual-spinouts")])
+        let view = try openInBrowser(html, name: "mutual-spinouts")
+        #expect(view.console_errors.isEmpty, "\(view.console_errors)")
+        #expect(view.dialogs.isEmpty)
+        #expect(view.external_resources.isEmpty, "nothing fetched: \(view.external_resources)")
+        #expect(view.sections.map(\.id) == ["summary", "map", "key-stakeholders", "communities", "diffusion", "comparison", "provenance"])
+        for section in view.sections { #expect(!section.heading.isEmpty && section.sentence.count > 20, "\(section.id)") }
+        #expect(view.maps >= 3, "the map, the diffusion tree and maps per kind")
+        #expect(view.charts == 1 && view.scripts == 1)
+        let ascending = view.sort.ascending.compactMap { $0.flatMap(Double.init) }
+        let descending = view.sort.descending.compactMap { $0.flatMap(Double.init) }
+        #expect(ascending.count == 64 && ascending == ascending.sorted(), "sorted ascending on the first click")
+        #expect(descending == ascending.reversed(), "descending on the second")
+        #expect(view.sort.before != view.sort.ascending.map { $0 }, "the table was not already in that order")
+        #expect(view.sort.aria == "descending")
+        #expect(view.text.contains("differs between the groups") || view.text.contains("is higher for"), "the comparison says what differs in words")
+    }
+
+    /// Hostile names everywhere stay text: no script runs, no element is injected.
+    @Test func hostileNamesStayText() throws {
+        let payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "'><svg onload=alert(3)>", "</style><b>bold</b>", "-->&lt;<!--"]
+        var stakeholders: [Stakeholder] = []
+        for (i, payload) in payloads.enumerated() {
+            stakeholders.append(Stakeholder(id: "\(payload)#\(i)", label: payload, kind: StakeholderKind(parsing: payload), sector: i % 2 == 0 ? payload : "plain",
+                                            attributes: ["note": .text(payload)]))
+        }
+        let ties = (0 ..< payloads.count).map { Tie(source: Int32($0), target: Int32(($0 + 1) % payloads.count), kind: TieKind(parsing: payloads[$0])) }
+            + [Tie(source: 0, target: 2, kind: .funding)]
+        let network = StakeholderNetwork(name: payloads[0], description: payloads[1], isDirected: true, stakeholders: stakeholders, ties: ties)
+        let html = try Self.report(network, by: "sector")
+        #expect(!html.contains("<script>alert") && !html.contains("<img src=x"), "payloads are escaped in the HTML itself")
+        let view = try openInBrowser(html, name: "hostile")
+        #expect(view.dialogs.isEmpty, "no alert ran: \(view.dialogs)")
+        #expect(view.injected_images == 0 && view.event_handlers == 0 && view.scripts == 1)
+        #expect(view.console_errors.isEmpty, "\(view.console_errors)")
+        for payload in payloads { #expect(view.text.contains(payload), "shown as text: \(payload)") }
+    }
+
+    /// Provenance lists each input file with its SHA-256 (as sha256sum computes it).
+    @Test func provenanceHashesInputs() throws {
+        let folder = Fixtures.network("mutuals-research")
+        let html = try Self.report(try NetworkReader.read(folder).network, inputs: [folder])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", folder + "/edges.csv"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let digest = String(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
+        #expect(digest.count == 64 && html.contains(digest))
+        #expect(html.contains("StakeNet \(StakeNetVersion.current)") && html.contains("2027-01-15"))
+    }
+}
