@@ -4,12 +4,10 @@ import Foundation
 /// repeat node names), scaled to the page's width, announced to screen readers by `label`.
 /// Graphviz escapes every text it writes into SVG (`&`, `<`, `>`, quotes); `label` is escaped here.
 enum InlineSVG {
+    /// - Complexity: O(size of the SVG), one pass over its bytes.
     static func make(_ svg: Data, label: String) -> String {
-        var text = String(decoding: svg, as: UTF8.self)
+        var text = String(decoding: withoutComments(svg), as: UTF8.self)
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
-        while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound ..< text.endIndex) {
-            text.removeSubrange(open.lowerBound ..< close.upperBound)
-        }
         // Fixed sizes in points become a responsive width; the viewBox keeps the proportions.
         if let tagEnd = text.firstIndex(of: ">") {
             var tag = String(text[..<tagEnd])
@@ -19,6 +17,26 @@ enum InlineSVG {
             text = tag + text[tagEnd...]
         }
         return text
+    }
+
+    /// The bytes without any `<!-- … -->` comment (an unclosed one runs to the end).
+    static func withoutComments(_ data: Data) -> [UInt8] {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == UInt8(ascii: "<"), i + 3 < n, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                var j = i + 4
+                while j + 2 < n && !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-") && bytes[j + 2] == UInt8(ascii: ">")) { j += 1 }
+                i = j + 3
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import NetworkIO
 import NetworkModel
-import NetworkReport
+@testable import NetworkReport
 import Testing
 import TestSupport
 
@@ -121,5 +121,15 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         let digest = String(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
         #expect(digest.count == 64 && html.contains(digest))
         #expect(html.contains("StakeNet \(StakeNetVersion.current)") && html.contains("2027-01-15"))
+    }
+}
+
+@Suite struct InlineSVGTests {
+    /// Comments (Graphviz repeats node names in them) go, in one pass; the rest is kept byte for byte.
+    @Test func commentsAreStripped() {
+        let svg = Data("<?xml version=\"1.0\"?>\n<!-- a --><svg width=\"10pt\" height=\"5pt\" viewBox=\"0 0 10 5\"><!-- n0 &#45;&#45;> --><g>x</g><!-- unclosed".utf8)
+        let inline = InlineSVG.make(svg, label: "a <map>")
+        #expect(inline.hasPrefix("<svg viewBox=\"0 0 10 5\" width=\"100%\" role=\"img\" aria-label=\"a &lt;map&gt;\" class=\"map\"><g>x</g>"))
+        #expect(!inline.contains("<!--") && !inline.contains("unclosed"))
     }
 }
