@@ -11,7 +11,7 @@ import NetworkModel
 public enum DOTNetworkReader {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> StakeholderNetwork {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try InputFile.contents(path) } catch {
             throw InputError(file: path, message: "cannot be read", hint: "check that the file exists and that you may read it")
         }
         if data.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "a DOT file holds at least `graph { }`") }

@@ -33,7 +33,10 @@ enum GraphvizEngine {
 
     /// The last error cgraph recorded (with `agseterr(AGMAX)` nothing goes to stderr), cleared after reading.
     private static func lastError(default fallback: String) -> RenderError {
-        let message = aglasterr().map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        // aglasterr returns a malloc'd copy the caller frees (a leak found by fuzzing the DOT reader).
+        let copy = aglasterr()
+        let message = copy.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        free(copy)
         agreseterrors()
         let text = message.isEmpty ? fallback : message
         var line: Int?

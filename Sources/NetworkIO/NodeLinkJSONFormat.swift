@@ -49,15 +49,18 @@ public enum NodeLinkJSONFormat {
 
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try InputFile.contents(path) } catch {
             throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
         }
         if data.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "a node-link JSON file holds an object with nodes and edges") }
+        // Text first (byte-order marks, UTF-16, invalid UTF-8 refused with its line): Foundation's JSON5 decoder
+        // stops the process on invalid UTF-8 between tokens (found by fuzzing; Swift 6.3 on Linux).
+        let utf8 = Data(try TextDecoding.decode(data, file: path).utf8)
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         let root: [String: JSONValue]
-        do { root = try decoder.decode([String: JSONValue].self, from: data) } catch let error as DecodingError {
-            let (line, reason) = locate(data) ?? (nil, describe(error))
+        do { root = try decoder.decode([String: JSONValue].self, from: utf8) } catch let error as DecodingError {
+            let (line, reason) = locate(utf8) ?? (nil, describe(error))
             throw InputError(file: path, line: line, message: "is not valid JSON: \(reason)", hint: "check the brackets, commas and quotes near there")
         }
         guard case .array(let nodes)? = root["nodes"] else {

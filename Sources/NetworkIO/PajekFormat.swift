@@ -23,6 +23,7 @@ public enum PajekFormat {
         struct Arc { let source: Int; let target: Int; let weight: String?; let kind: String?; let undirected: Bool; let line: Int }
         var arcs: [Arc] = []
         var sawArcs = false, sawEdges = false
+        var vertexLine: Int?
         enum Section { case none, vertices, arcs(undirected: Bool, kind: String?), list(undirected: Bool, kind: String?), matrix(row: Int, kind: String?) }
         var section = Section.none
         var warnings: [InputProblem] = []
@@ -44,7 +45,10 @@ public enum PajekFormat {
                 switch keyword {
                 case "*network": name = tokens.dropFirst().joined(separator: " ").isEmpty ? name : tokens.dropFirst().joined(separator: " ")
                 case "*vertices":
-                    guard tokens.count >= 2, let n = Int(tokens[1]), n >= 0 else { throw fail(line, "*Vertices needs the number of vertices", "write *Vertices 12") }
+                    guard tokens.count >= 2, let n = Int(tokens[1]), n >= 0, n < 100_000_000 else { throw fail(line, "*Vertices needs the number of vertices", "write *Vertices 12") }
+                    // A second *Vertices would renumber the vertices ties already name (found by fuzzing).
+                    guard vertexLine == nil else { throw fail(line, "*Vertices appears a second time (first on line \(vertexLine!))", "a Pajek network has one *Vertices section") }
+                    vertexLine = line
                     labels = [String?](repeating: nil, count: n)
                     lineOfVertex = [Int](repeating: line, count: n)
                     positions = [(Double, Double)?](repeating: nil, count: n)
