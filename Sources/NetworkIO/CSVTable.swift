@@ -57,6 +57,15 @@ public struct CSVTable: Sendable {
             let rowLine = line
             line += 1 + row.reduce(0) { $0 + CSVTable.lineBreaks(in: $1) }
             if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            if let (column, cell) = row.enumerated().first(where: { $0.element.utf8.count > CSVTable.cellLimit }) {
+                throw InputError(file: file, line: rowLine, field: header.map { column < $0.count ? $0[column] : nil } ?? nil,
+                                 message: "a cell holds \(cell.utf8.count >> 10) KB of text, over the \(CSVTable.cellLimit >> 20) MB a cell may hold",
+                                 hint: "is a quote left open, or is this not a table of stakeholders or ties?")
+            }
+            if header == nil && row.count > CSVTable.columnLimit {
+                throw InputError(file: file, line: rowLine, message: "the header has \(row.count) columns, over the \(CSVTable.columnLimit) a table may have",
+                                 hint: "is this the right file, and is its delimiter detected (a 'sep=,' first line names it)?")
+            }
             guard let known = header else {
                 header = row.map { $0.trimmingSpaces }
                 headerLine = rowLine
@@ -87,6 +96,16 @@ public struct CSVTable: Sendable {
         self.headerLine = headerLine
         self.columns = columns
         self.lines = lines
+    }
+
+    /// Cells longer than this (bytes) are refused: no name or value is that long, a runaway quote is.
+    public static let cellLimit = 1 << 20
+    /// Headers wider than this are refused.
+    public static let columnLimit = 10_000
+
+    /// The header for messages: its first `count` names, then how many more.
+    public func headerSummary(_ count: Int = 20) -> String {
+        header.count <= count ? header.joined(separator: ", ") : header.prefix(count).joined(separator: ", ") + ", … (\(header.count - count) more)"
     }
 
     /// Number of line breaks inside a field (CRLF, LF or a lone CR each count once).

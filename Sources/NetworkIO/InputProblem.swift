@@ -27,7 +27,10 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
-        if let field { text += "column '\(field)': " }
+        if let field {
+            // XML elements and JSON paths are places, not columns.
+            text += field.hasPrefix("<") || field.hasSuffix("]") || field.hasPrefix("node ") || field.hasPrefix("edge ") ? "\(field): " : "column '\(field)': "
+        }
         text += message
         if let hint { text += " (\(hint))" }
         return text

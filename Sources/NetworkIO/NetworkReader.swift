@@ -152,6 +152,11 @@ public enum NetworkReader {
         guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false,
                                                   report: &report) else { return nil }
         let stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
+        if stakeholders.isEmpty && !report.hasErrors {
+            report.error(stakeholderPath ?? tiePath, "holds no stakeholders\(stakeholderPath == nil ? " (and no ties to infer them from)" : "")",
+                         hint: "a network needs at least one stakeholder")
+            return nil
+        }
 
         let isDirected: Bool
         if let directed = options.directed {

@@ -147,6 +147,9 @@ public struct NetworkRecords: Sendable {
                 ties.append(tie)
             }
         }
+        if stakeholders.isEmpty && !report.hasErrors {
+            report.error(file, "holds no stakeholders", hint: "a network needs at least one stakeholder")
+        }
         try report.throwIfErrors()
         let network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
                                          ties: ties, stakeholderFile: file, tieFile: file)

@@ -25,7 +25,7 @@ struct StakeholderTableReader {
         let keyedByLabel = header[.id] == nil
         guard let idColumn = header[.id] ?? header[.label] else {
             report.error(table.file, line: table.headerLine,
-                         "no id column (looked for \(StakeholderColumn.id.synonyms.joined(separator: ", ")) and label, name); found: \(table.header.joined(separator: ", "))",
+                         "no id column (looked for \(StakeholderColumn.id.synonyms.joined(separator: ", ")) and label, name); found: \(table.headerSummary())",
                          hint: "name the column of unique stakeholder ids 'id'")
             return nil
         }

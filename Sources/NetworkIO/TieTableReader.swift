@@ -33,7 +33,7 @@ struct TieTableReader {
 
         for role in [TieColumn.source, .target] where header[role] == nil {
             report.error(table.file, line: table.headerLine,
-                         "no \(role.rawValue) column (looked for \(role.synonyms.joined(separator: ", "))); found: \(table.header.joined(separator: ", "))",
+                         "no \(role.rawValue) column (looked for \(role.synonyms.joined(separator: ", "))); found: \(table.headerSummary())",
                          hint: "name the columns of tie ends 'source' and 'target'")
         }
         guard let sourceColumn = header[.source], let targetColumn = header[.target] else { return nil }
