@@ -17,6 +17,7 @@ struct RenderCommand: ParsableCommand {
         unless --layout says otherwise; the same --seed gives the same picture.
 
         Examples:
+          stakenet render big/ --top 2000 --size-by pagerank --labels top:30 -o top.svg
           stakenet render Networks/mutuals-research -o map.svg
           stakenet render Networks/mutuals-research -o map.png --size-by pagerank --dpi 150
           stakenet render Networks/mutuals-research -o map.pdf --layout dot --cluster-by sector --highlight ceedr,irc
@@ -59,6 +60,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Resolution of PNG output, in dots per inch.")
     var dpi: Double?
 
+    @Option(help: ArgumentHelp("Draw only the K stakeholders highest by --size-by (PageRank by default) and the ties among them.", valueName: "K"))
+    var top: Int?
+
     func validate() throws {
         guard RenderFormat(fileExtension: (output as NSString).pathExtension) != nil else {
             throw ValidationError("-o must end in .svg, .png, .pdf, .dot or .gv, not '\(output)'")
@@ -68,6 +72,7 @@ struct RenderCommand: ParsableCommand {
             do { _ = try Measure.parseList(sizeBy) } catch let error as AnalysisError { throw ValidationError("--size-by: \(error.description)") }
         }
         if let dpi, !(dpi > 0 && dpi <= 1200) { throw ValidationError("--dpi takes a number from 1 to 1200") }
+        if let top, top < 1 { throw ValidationError("--top takes a number of at least 1") }
     }
 
     func labelMode() throws -> DiagramOptions.Labels {
@@ -82,15 +87,25 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let network = try input.load()
+        var network = try input.load()
         let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
         var used: [String] = []
-        if let sizeBy {
-            let measure = try Measure.parseList(sizeBy)[0]
+        if sizeBy != nil || top != nil {
+            let measure = try Measure.parseList(sizeBy ?? "pagerank")[0]
             let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
-            options.sizeBy = try graph.compute([measure], options: MeasureOptions(perComponent: true)).columns[0]
-            used.append("size: \(measure.rawValue)")
+            var scores = try graph.compute([measure], options: MeasureOptions(perComponent: true)).columns[0]
+            if let top, top < network.stakeholderCount {
+                // The map of the most central: the top K and the ties among them.
+                let kept = Array(scores.ranking.prefix(top)).sorted()
+                network = network.subnetwork(keeping: kept)
+                scores = NodeScores(measure: scores.measure, values: kept.map { scores[$0] })
+                used.append("top \(top) by \(measure.rawValue)")
+            }
+            if sizeBy != nil {
+                options.sizeBy = scores
+                used.append("size: \(measure.rawValue)")
+            }
         }
         if let highlight {
             var chosen = Set<Int>()
