@@ -17,11 +17,13 @@ public enum CSVNetworkWriter {
             throw InputError(file: folder, message: "cannot be created: \(FileProblem.describe(error))")
         }
         let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
-        try OutputFile.write(Data(try nodesCSV(network).utf8), to: path("nodes.csv"), inputs: inputs)
-        try OutputFile.write(Data(try edgesCSV(network).utf8), to: path("edges.csv"), inputs: inputs)
+        // Everything is rendered before anything is written, so a failure leaves no half-written folder.
+        let nodes = Data(try nodesCSV(network).utf8), edges = Data(try edgesCSV(network).utf8)
         var settings: [String: Any] = ["name": network.name, "directed": network.isDirected]
         if let description = network.description { settings["description"] = description }
         let json = try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try OutputFile.write(nodes, to: path("nodes.csv"), inputs: inputs)
+        try OutputFile.write(edges, to: path("edges.csv"), inputs: inputs)
         try OutputFile.write(json + Data("\n".utf8), to: path("network.json"), inputs: inputs)
     }
 
