@@ -21,7 +21,8 @@ extension Graph {
     /// Undirected: as NetworkX's `diameter` and `average_shortest_path_length` on that component.
     /// Directed: paths follow tie direction and only pairs joined by a directed path count, as igraph's
     /// `average_path_length(directed=TRUE, unconnected=TRUE)` on that component.
-    /// Above `exactLimit` nodes, distances are taken from `exactLimit` sources drawn with `seed`:
+    /// Above `exactLimit` nodes, distances are taken from sources drawn with `seed` (at most `exactLimit`, fewer
+    /// on large graphs, so that the searches visit about 2·10⁸ arcs; at least 64):
     /// the average is then an unbiased estimate and the diameter a lower bound.
     ///
     /// Everything a source reaches lies in its own (weak) component, so searching the whole graph from
@@ -35,7 +36,12 @@ extension Graph {
         let k = members.count
         var sources = members
         var sampled: Int?
-        if let limit = exactLimit, k > limit {
+        if let exact = exactLimit, k > exact {
+            // Sources are sampled so that the searches cost about 2·10⁸ arc visits (at least 64 sources,
+            // at most `exactLimit`): every search yields k − 1 distances, so a few dozen already estimate
+            // the mean of a large network closely, and 10,000 searches of ten million ties would take hours.
+            let arcs = Swift.max(1, outTargets.count + (isDirected ? inSources.count : 0))
+            let limit = Swift.min(exact, Swift.max(64, 200_000_000 / arcs))
             var generator = SeededGenerator(seed: seed)
             for i in 0 ..< limit { sources.swapAt(i, i + generator.uniform(below: k - i)) }
             sources = Array(sources[..<limit]).sorted()
