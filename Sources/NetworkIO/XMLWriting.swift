@@ -1,11 +1,11 @@
 import Foundation
 import NetworkModel
 
-/// Writing XML text that any parser reads back as the same characters.
-enum XMLWriting {
+/// Writing XML (and HTML) text that any parser reads back as the same characters.
+public enum XMLWriting {
     /// The text escaped for an attribute value or element content: `& < > " '` as entities, and the
     /// control characters XML 1.0 does not allow replaced by U+FFFD.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,8 +1,10 @@
 import Foundation
+import NetworkIO
 
 /// Graphviz's SVG made fit to sit inside an HTML page: no XML prolog, document type or comments (which
 /// repeat node names), scaled to the page's width, announced to screen readers by `label`.
-/// Graphviz escapes every text it writes into SVG (`&`, `<`, `>`, quotes); `label` is escaped here.
+/// Graphviz escapes every text it writes into SVG (`&`, `<`, `>`, quotes); `label` is escaped here
+/// (`XMLWriting.escape`).
 enum InlineSVG {
     /// - Complexity: O(size of the SVG), one pass over its bytes.
     static func make(_ svg: Data, label: String) -> String {
@@ -13,7 +15,7 @@ enum InlineSVG {
             var tag = String(text[..<tagEnd])
             tag = tag.replacingOccurrences(of: #"\swidth="[^"]*""#, with: "", options: .regularExpression)
             tag = tag.replacingOccurrences(of: #"\sheight="[^"]*""#, with: "", options: .regularExpression)
-            tag += " width=\"100%\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\" class=\"map\""
+            tag += " width=\"100%\" role=\"img\" aria-label=\"\(XMLWriting.escape(label))\" class=\"map\""
             text = tag + text[tagEnd...]
         }
         return text
@@ -35,25 +37,6 @@ enum InlineSVG {
             }
             out.append(bytes[i])
             i += 1
-        }
-        return out
-    }
-}
-
-/// Escaping for text the report writes itself (outside the templates, which escape on their own).
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
         }
         return out
     }

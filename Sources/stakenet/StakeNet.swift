@@ -27,32 +27,8 @@ struct StakeNet: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            Foundation.exit(1)
-        } catch let error as CommandFailure {
-            if !error.message.isEmpty { Terminal.error(error.message) }
-            Foundation.exit(1)
-        } catch let error as AnalysisError {
-            Terminal.error(error.description + error.advice)
-            Foundation.exit(1)
-        } catch let error as RenderError {
-            Terminal.error("Graphviz: \(error.message)")
-            Foundation.exit(1)
-        } catch let error as UnknownAttributeError {
-            Terminal.error(error.description)
-            Foundation.exit(1)
-        } catch let error as TwoModeError {
-            Terminal.error(error.description)
-            Foundation.exit(1)
-        } catch let error as ComparisonError {
-            Terminal.error(error.description)
-            Foundation.exit(1)
-        } catch let error as TieProbabilityError {
-            Terminal.error(error.description)
-            Foundation.exit(1)
-        } catch let error as QAPError {
-            Terminal.error(error.description)
+        } catch let error as UserFacingError {
+            if !error.userMessage.isEmpty { Terminal.error(error.userMessage) }
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -69,3 +45,18 @@ struct StakeNet: ParsableCommand {
 struct CommandFailure: Error {
     var message: String = ""
 }
+
+/// An error of bad input or a failed analysis, as the tool says it (exit status 1).
+protocol UserFacingError: Error {
+    var userMessage: String { get }
+}
+
+extension CommandFailure: UserFacingError { var userMessage: String { message } }
+extension InputError: UserFacingError { var userMessage: String { description } }
+extension AnalysisError: UserFacingError { var userMessage: String { description + advice } }
+extension RenderError: UserFacingError { var userMessage: String { "Graphviz: \(message)" } }
+extension UnknownAttributeError: UserFacingError { var userMessage: String { description } }
+extension TwoModeError: UserFacingError { var userMessage: String { description } }
+extension ComparisonError: UserFacingError { var userMessage: String { description } }
+extension TieProbabilityError: UserFacingError { var userMessage: String { description } }
+extension QAPError: UserFacingError { var userMessage: String { description } }
