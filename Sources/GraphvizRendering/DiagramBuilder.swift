@@ -157,7 +157,7 @@ extension Diagram {
     }
 
     /// `SOURCE_DATE_EPOCH` when set (reproducible builds' convention), else now.
-    static func reproducibleDate() -> Date {
+    public static func reproducibleDate() -> Date {
         if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) {
             return Date(timeIntervalSince1970: seconds)
         }

@@ -27,7 +27,7 @@ extension TransmissionGraph {
                 var generator = SeededGenerator(seed: settings.seed, stream: UInt64(run) + 1)
                 let adopted = simulator.run(model, seeds: seeds, limit: limit, generator: &generator)
                 tally.add(adopted: adopted, steps: simulator.stepOf)
-                if let progress, done.increment() % 100 == 0 { progress(done.value) }
+                if let progress, done.add() % 100 == 0 { progress(done.value) }
             }
         }
         return Tally.combine(tallies, runs: runs, nodeCount: n)
@@ -146,14 +146,4 @@ final class Tally: @unchecked Sendable {
 final class TallyBox: @unchecked Sendable {
     let tallies: [Tally]
     init(_ tallies: [Tally]) { self.tallies = tallies }
-}
-
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value = 0
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value
-    }
 }

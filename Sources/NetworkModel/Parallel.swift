@@ -81,3 +81,25 @@ public final class WorkerLocal<Value>: @unchecked Sendable {
 
     public func callAsFunction(_ worker: Int) -> Value { values[worker] }
 }
+
+/// Tasks finished so far across workers, for progress reports.
+public final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    public init() {}
+
+    /// Adds `amount` finished tasks; returns the total so far.
+    public func add(_ amount: Int = 1) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += amount
+        return count
+    }
+
+    public var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}

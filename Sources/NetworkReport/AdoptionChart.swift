@@ -1,5 +1,6 @@
 import Foundation
 import NetworkDiffusion
+import SectorComparison
 
 /// The adoption curve as an SVG chart: mean adopters by step with its 95% interval as a band, axes with
 /// ticks, and a title and description for screen readers. Only numbers and fixed words go into it.
@@ -23,7 +24,7 @@ enum AdoptionChart {
         out += "<g class=\"ticks\" font-size=\"11\" fill=\"#222\">"
         for i in 0 ... 4 {
             let value = yMax * Double(i) / 4
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(AttributeText.number(value))</text>"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(GroupComparison.brief(value))</text>"
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
         }
         let stride = max(1, steps / 8)
@@ -47,14 +48,5 @@ enum AdoptionChart {
         let power = pow(10, floor(log10(value)))
         for factor in [1.0, 2, 5, 10] where factor * power >= value { return factor * power }
         return 10 * power
-    }
-}
-
-/// Numbers as a report shows them: three significant digits, whole numbers as such.
-enum AttributeText {
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "n/a" }
-        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
-        return String(format: "%.3g", value)
     }
 }

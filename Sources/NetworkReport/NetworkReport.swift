@@ -37,12 +37,12 @@ struct ReportBuilder {
 
     func say(_ step: String) { progress?(step) }
 
-    static func number(_ value: Double) -> String { AttributeText.number(value) }
+    static func number(_ value: Double) -> String { GroupComparison.brief(value) }
     static func sortKey(_ value: Double) -> String { value.isFinite ? String(value) : "" }
 
     func page() throws -> ReportPage {
         let n = network.stakeholderCount
-        let date = options.date ?? Self.reproducibleDate()
+        let date = options.date ?? Diagram.reproducibleDate()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -123,12 +123,13 @@ struct ReportBuilder {
             + (partition.count > 20 ? " The 20 largest are listed." : "")
 
         say("diffusion")
-        let diffusion = try self.diffusion(pagerank: pagerank)
+        let transmission = try TransmissionGraph(network: network, probability: options.probability)
+        let diffusion = try self.diffusion(pagerank: pagerank, transmission: transmission)
 
         var comparison = ComparisonSection.none
         if let by = options.by {
             say("comparison")
-            comparison = try compare(by: by)
+            comparison = try compare(by: by, transmission: transmission)
         }
 
         let settings: [ReportPage.Pair] = [
@@ -166,17 +167,13 @@ struct ReportBuilder {
 
     static func describe(_ probability: TieProbability) -> String {
         switch probability {
-        case .constant(let p): return "\(AttributeText.number(p)) on every tie"
+        case .constant(let p): return "\(GroupComparison.brief(p)) on every tie"
         case .attribute(let name): return "from the tie column '\(name)'"
         case .byKind(let table, let otherwise):
-            return table.sorted { $0.key.name < $1.key.name }.map { "\($0.key.name) \(AttributeText.number($0.value))" }.joined(separator: ", ") + ", others \(AttributeText.number(otherwise))"
+            return table.sorted { $0.key.name < $1.key.name }.map { "\($0.key.name) \(GroupComparison.brief($0.value))" }.joined(separator: ", ") + ", others \(GroupComparison.brief(otherwise))"
         }
     }
 
-    static func reproducibleDate() -> Date {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) { return Date(timeIntervalSince1970: seconds) }
-        return Date()
-    }
 
     // MARK: Maps
 
@@ -210,7 +207,7 @@ struct ReportBuilder {
 
     func render(_ network: StakeholderNetwork, sizeBy: NodeScores, highlight: Set<Int>, arcs: Set<DiagramArc>, caption: String) throws -> String {
         var diagramOptions = DiagramOptions(sizeBy: sizeBy, labels: network.stakeholderCount <= 60 ? .label : .top(25), caption: caption,
-                                            date: options.date ?? Self.reproducibleDate())
+                                            date: options.date ?? Diagram.reproducibleDate())
         diagramOptions.highlight = highlight
         diagramOptions.highlightArcs = arcs
         diagramOptions.pathCaption = "likeliest diffusion tree"
@@ -247,8 +244,7 @@ struct ReportBuilder {
         let adopters: [ReportPage.TextRow]
     }
 
-    func diffusion(pagerank: NodeScores) throws -> DiffusionSection {
-        let transmission = try TransmissionGraph(network: network, probability: options.probability)
+    func diffusion(pagerank: NodeScores, transmission: TransmissionGraph) throws -> DiffusionSection {
         let seeds: [Int]
         let seedSentence: String
         if let chosen = options.seeds, !chosen.isEmpty {
@@ -294,7 +290,7 @@ struct ReportBuilder {
         static let none = ComparisonSection()
     }
 
-    func compare(by attribute: String) throws -> ComparisonSection {
+    func compare(by attribute: String, transmission: TransmissionGraph) throws -> ComparisonSection {
         var grouping = try network.grouping(by: attribute)
         // The groups asked for, else the largest (at most 8), are compared; the rest are held fixed as (other).
         let members = grouping.members
@@ -308,9 +304,8 @@ struct ReportBuilder {
             compared = order.count
         }
         let kinds = try? network.grouping(by: "kind")
-        let transmission = try TransmissionGraph(network: network, probability: options.probability)
         let reach = transmission.reachFromEach(runs: Swift.min(options.runs, 1000), seed: options.seed, threads: options.threads).mean
-        let profiler = try GroupProfiler(graph: network.graph(), partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in 0 },
+        let profiler = try GroupProfiler(graph: graph, partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in 0 },
                                          kindNames: kinds?.names ?? [Grouping.missingName], reach: reach, threads: options.threads)
         let result = try GroupComparison.compare(profiler, grouping: grouping,
                                                  settings: .init(permutations: options.permutations, bootstrap: 1000, seed: options.seed, threads: options.threads),

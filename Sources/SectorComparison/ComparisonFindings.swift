@@ -63,7 +63,7 @@ extension GroupComparison {
     /// A number to three significant digits, or n/a.
     public static func brief(_ value: Double) -> String {
         guard value.isFinite else { return "n/a" }
-        if value == value.rounded() && abs(value) < 1e6 { return String(Int(value)) }
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
         return String(format: "%.3g", value)
     }
 

@@ -123,7 +123,7 @@ extension GroupComparison {
         let N = settings.permutations
         let blocks = N > 0 ? Parallel.blockCount(for: N, minimumPerBlock: 8) : 0
         let tallies = SharedBuffer(repeating: 0, count: Swift.max(1, blocks * stride))
-        let done = DoneCounter()
+        let done = ProgressCounter()
         if N > 0 {
             Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
                 var scratch = GroupProfiler.Scratch(nodeCount: profiler.nodeCount)
@@ -241,20 +241,4 @@ extension GroupComparison {
         let high = Swift.min(low + 1, sorted.count - 1)
         return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
     }
-}
-
-/// Permutations finished so far, for progress reports.
-final class DoneCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add(_ count: Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += count
-        return value
-    }
-}
-
-extension GroupComparison {
-    /// The overall test's statistic, exposed for tests.
-    public static func spreadForTesting(_ values: [Double], sizes: [Int]) -> Double { spread(values, sizes: sizes) }
 }

@@ -69,7 +69,7 @@ extension MRQAP {
         let rSquared = total > 0 ? 1 - full.rss / total : .nan
 
         let n = y.nodeCount, directed = y.isDirected
-        let done = DoneCounter()
+        let done = ProgressCounter()
         var coefficients: [Coefficient] = []
         for k in 0 ..< p {
             let others = (0 ..< p).filter { $0 != k }

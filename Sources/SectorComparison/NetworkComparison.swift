@@ -120,7 +120,7 @@ extension NetworkComparison {
         let sameDensity = SharedBuffer(repeating: Double.nan, count: Swift.max(1, R * S))
         let sameDegrees = SharedBuffer(repeating: Double.nan, count: Swift.max(1, R * S))
         let blocks = R > 0 && canDraw ? Parallel.blockCount(for: R, minimumPerBlock: 4) : 0
-        let done = DoneCounter()
+        let done = ProgressCounter()
         Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
             let range = Parallel.range(ofBlock: block, blocks: blocks, count: R)
             for r in range {

@@ -1,7 +1,7 @@
 import Foundation
 import NetworkMetrics
 import NetworkModel
-import SectorComparison
+@testable import SectorComparison
 import Testing
 import TestSupport
 
@@ -90,8 +90,8 @@ func profiler(_ graph: Graph, reach: [Double]? = nil) throws -> GroupProfiler {
 
     /// The overall statistic by hand: sizes 2 and 3 with values 1 and 2 → mean 8/5, spread 2(0.6)² + 3(0.4)².
     @Test func overallSpreadByHand() {
-        #expect(isClose(GroupComparison.spreadForTesting([1, 2], sizes: [2, 3]), 2 * 0.36 + 3 * 0.16))
-        #expect(GroupComparison.spreadForTesting([1, .nan], sizes: [2, 3]).isNaN)
+        #expect(isClose(GroupComparison.spread([1, 2], sizes: [2, 3]), 2 * 0.36 + 3 * 0.16))
+        #expect(GroupComparison.spread([1, .nan], sizes: [2, 3]).isNaN)
     }
 
     /// The bootstrap interval of a mean covers the group's mean and shrinks with larger groups; a figure
