@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
+        .executable(name: "stakenet-render", targets: ["stakenet-render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -39,6 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "stakenet-render", dependencies: ["GraphvizRendering"]),
         .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison"]),
         .executableTarget(name: "stakenet-fuzz", dependencies: ["NetworkModel", "NetworkIO", "GraphvizRendering"]),
         .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),

@@ -1,16 +1,8 @@
 import CGraphviz
 import Foundation
 
-/// A failure inside Graphviz, with its own message.
-public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let message: String
-    /// The line Graphviz named, when it named one.
-    public let line: Int?
-
-    public var description: String { message }
-}
-
-/// The one place StakeNet calls Graphviz's C libraries.
+/// The one place StakeNet calls Graphviz's C libraries, in this process: the Graphviz worker
+/// (`stakenet-render`) runs it, and so do library users who ask for `GraphvizIsolation.inProcess`.
 ///
 /// Graphviz is not thread-safe: every `ag*` and `gv*` call, building and freeing included, runs under one
 /// process-wide lock, with one `GVC_t` created on first use and never freed (DESIGN.md).
@@ -43,11 +35,11 @@ enum GraphvizEngine {
         if let range = text.range(of: "line ") {
             line = Int(text[range.upperBound...].prefix { $0.isNumber })
         }
-        return RenderError(message: text, line: line)
+        return RenderError(reason: .refused, message: text, line: line)
     }
 
-    /// Lays out DOT text with `engine` and renders it in `format` (`svg`, `png`, `pdf`, `dot` …).
-    static func render(dot text: String, engine: String, format: String, seed: Int) throws -> Data {
+    /// Lays out DOT text with `engine` and renders it in `format` (`svg`, `png`, `pdf`, `dot` …) into the file at `path`.
+    static func render(dot text: String, engine: String, format: String, seed: Int, to path: String) throws {
         try locked { context in
             let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text // see `parse`
             guard let graph = trimmed.withCString({ stakenet_agmemread($0, "diagram") }) else {
@@ -59,16 +51,24 @@ enum GraphvizEngine {
                 throw lastError(default: "Graphviz could not lay out the diagram with \(engine)")
             }
             defer { gvFreeLayout(context, graph) }
-            // Rendered to a temporary file, not with gvRenderData: its buffer grows by reallocation, which
-            // cost a quarter of the time on a 20,000-stakeholder map.
-            let temporary = FileManager.default.temporaryDirectory
-                .appendingPathComponent("stakenet-render-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(format)")
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            guard stakenet_render_file(context, graph, format, temporary.path) == 0, let data = try? Data(contentsOf: temporary) else {
+            // Rendered to a file, not with gvRenderData: its buffer grows by reallocation, which cost a
+            // quarter of the time on a 20,000-stakeholder map.
+            guard stakenet_render_file(context, graph, format, path) == 0 else {
                 throw lastError(default: "Graphviz could not render \(format)")
             }
-            return data
         }
+    }
+
+    /// The same, returning the bytes (through a temporary file).
+    static func render(dot text: String, engine: String, format: String, seed: Int) throws -> Data {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("stakenet-render-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(format)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try render(dot: text, engine: engine, format: format, seed: seed, to: temporary.path)
+        guard let data = try? Data(contentsOf: temporary) else {
+            throw RenderError(reason: .refused, message: "Graphviz wrote no \(format) output", line: nil)
+        }
+        return data
     }
 
     /// A C string as text: UTF-8 when it is, otherwise Latin-1 (DOT files may declare `charset=latin1`).
@@ -80,12 +80,23 @@ enum GraphvizEngine {
     static func decoded(_ pointer: UnsafeMutablePointer<CChar>) -> String { decoded(UnsafePointer(pointer)) }
 
     /// A parsed DOT graph, copied out of cgraph: nodes and edges with all their attributes.
-    struct ParsedGraph {
+    struct ParsedGraph: Codable, Equatable {
+        struct Node: Codable, Equatable {
+            var name: String
+            var attributes: [String: String]
+        }
+
+        struct Edge: Codable, Equatable {
+            var tail: String
+            var head: String
+            var attributes: [String: String]
+        }
+
         var name: String
         var isDirected: Bool
         var graphAttributes: [String: String]
-        var nodes: [(name: String, attributes: [String: String])]
-        var edges: [(tail: String, head: String, attributes: [String: String])]
+        var nodes: [Node]
+        var edges: [Edge]
     }
 
     /// Parses DOT bytes (any encoding Graphviz accepts; Latin-1 files are passed as raw bytes).
@@ -118,12 +129,13 @@ enum GraphvizEngine {
                                      graphAttributes: attributes(of: UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH)), nodes: [], edges: [])
             var node = agfstnode(graph)
             while let current = node {
-                parsed.nodes.append((decoded(stakenet_agnameof(UnsafeMutableRawPointer(current))), attributes(of: UnsafeMutableRawPointer(current), kind: stakenet_kind_node())))
+                parsed.nodes.append(.init(name: decoded(stakenet_agnameof(UnsafeMutableRawPointer(current))),
+                                          attributes: attributes(of: UnsafeMutableRawPointer(current), kind: stakenet_kind_node())))
                 var edge = stakenet_agfstout(graph, current)
                 while let e = edge {
-                    parsed.edges.append((decoded(stakenet_agnameof(UnsafeMutableRawPointer(stakenet_agtail(e)))),
-                                         decoded(stakenet_agnameof(UnsafeMutableRawPointer(stakenet_aghead(e)))),
-                                         attributes(of: UnsafeMutableRawPointer(e), kind: stakenet_kind_edge())))
+                    parsed.edges.append(.init(tail: decoded(stakenet_agnameof(UnsafeMutableRawPointer(stakenet_agtail(e)))),
+                                              head: decoded(stakenet_agnameof(UnsafeMutableRawPointer(stakenet_aghead(e)))),
+                                              attributes: attributes(of: UnsafeMutableRawPointer(e), kind: stakenet_kind_edge())))
                     edge = stakenet_agnxtout(graph, e)
                 }
                 node = agnxtnode(graph, current)

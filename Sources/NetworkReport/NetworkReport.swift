@@ -11,11 +11,12 @@ import SectorComparison
 /// fetched when it is opened: styles, script, maps and charts are all in the page. Every string from the
 /// input is escaped by the template engine (swift-mustache, HTML escaping) or, inside SVG, by Graphviz.
 public enum NetworkReport {
-    /// The report's HTML. `progress` is told each step as it starts.
+    /// The report's HTML. `progress` is told each step as it starts; `warning` what the reader of the
+    /// report should know about how it was made (a map drawn again with safer settings, for example).
     /// - Throws: `AnalysisError`, `RenderError` or `ComparisonError` when an analysis cannot be made.
     public static func html(for network: StakeholderNetwork, options: ReportOptions = ReportOptions(),
-                            progress: ((String) -> Void)? = nil) throws -> String {
-        let page = try ReportBuilder(network: network, options: options, progress: progress).page()
+                            progress: ((String) -> Void)? = nil, warning: ((String) -> Void)? = nil) throws -> String {
+        let page = try ReportBuilder(network: network, options: options, progress: progress, warning: warning).page()
         let template = try MustacheTemplate(string: ReportTemplate.html)
         return template.render(page)
     }
@@ -26,12 +27,14 @@ struct ReportBuilder {
     let network: StakeholderNetwork
     let options: ReportOptions
     let progress: ((String) -> Void)?
+    let warning: ((String) -> Void)?
     let graph: Graph
 
-    init(network: StakeholderNetwork, options: ReportOptions, progress: ((String) -> Void)?) throws {
+    init(network: StakeholderNetwork, options: ReportOptions, progress: ((String) -> Void)?, warning: ((String) -> Void)? = nil) throws {
         self.network = network
         self.options = options
         self.progress = progress
+        self.warning = warning
         graph = try network.graph().unweighted()
     }
 
@@ -212,8 +215,10 @@ struct ReportBuilder {
         diagramOptions.highlightArcs = arcs
         diagramOptions.pathCaption = "likeliest diffusion tree"
         let diagram = try Diagram(network: network, options: diagramOptions)
-        let svg = try GraphvizRenderer.render(diagram, layout: Layout.suggested(for: network), format: .svg, seed: Int(options.seed))
-        return InlineSVG.make(svg, label: "Map of \(network.name): \(network.stakeholderCount) stakeholders and \(network.tieCount) ties. \(caption).")
+        let picture = try GraphvizRenderer.render(diagram, layout: Layout.suggested(for: network), format: .svg, seed: Int(options.seed),
+                                                  isolation: options.graphviz, target: "the map of \(network.name)")
+        for message in picture.warnings { warning?(message) }
+        return InlineSVG.make(picture.bytes, label: "Map of \(network.name): \(network.stakeholderCount) stakeholders and \(network.tieCount) ties. \(caption).")
     }
 
     // MARK: Brokers

@@ -1,4 +1,5 @@
 import Foundation
+import GraphvizRendering
 import NetworkDiffusion
 import NetworkModel
 
@@ -29,6 +30,8 @@ public struct ReportOptions: Sendable {
     public var date: Date?
     /// Networks larger than this are mapped by their most central stakeholders only.
     public var mapLimit = 2000
+    /// Where Graphviz draws the maps (a worker process by default).
+    public var graphviz: GraphvizIsolation = .standard
 
     public init() {}
 }

@@ -44,7 +44,7 @@ enum FuzzTarget {
             guard let ext = extensions[format] else { fatalError("unknown STAKENET_FUZZ_FORMAT \(format)") }
             let path = (folder as NSString).appendingPathComponent("input.\(ext)")
             try data.write(to: URL(fileURLWithPath: path))
-            if format == "dot" { _ = try DOTNetworkReader.read(path) } else { _ = try NetworkReader.read(path) }
+            if format == "dot" { _ = try DOTNetworkReader.read(path, isolation: .inProcess) } else { _ = try NetworkReader.read(path) }
             return true
         } catch {
             return false

@@ -26,6 +26,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var graphviz: GraphvizOptions
 
     @Option(name: .short, help: ArgumentHelp("The picture to write: .svg, .png, .pdf, or .dot/.gv (DOT text).", valueName: "file"))
     var output: String
@@ -124,9 +125,11 @@ struct RenderCommand: ParsableCommand {
         let diagram = try Diagram(network: network, options: options)
         let progress = Progress(quiet: input.quiet)
         progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue)")
-        let bytes = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi)
+        let picture = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi,
+                                                  isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()
-        try OutputFile.write(bytes, to: output, inputs: [input.network])
+        if !input.quiet { for warning in picture.warnings { Terminal.warning(warning) } }
+        try OutputFile.write(picture.bytes, to: output, inputs: [input.network])
     }
 }
 

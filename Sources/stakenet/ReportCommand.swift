@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var probabilities: ProbabilityOptions
+    @OptionGroup var graphviz: GraphvizOptions
 
     @Option(name: .short, help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
@@ -79,11 +80,15 @@ struct ReportCommand: ParsableCommand {
         options.permutations = permutations
         options.seed = seed
         options.threads = threads
+        options.graphviz = graphviz.isolation
         options.inputs = [input.network]
         options.invocation = (["stakenet"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let progress = Progress(quiet: input.quiet)
-        let html = try NetworkReport.html(for: network, options: options) { step in progress.say("report: \(step)") }
+        var warnings: [String] = []
+        let html = try NetworkReport.html(for: network, options: options, progress: { step in progress.say("report: \(step)") },
+                                          warning: { warnings.append($0) })
         progress.done()
+        if !input.quiet { for warning in warnings { Terminal.warning(warning) } }
         try OutputFile.write(Data(html.utf8), to: output, inputs: [input.network])
         if !input.quiet { Terminal.write("stakenet: wrote the report to \(output)\n", to: .standardError) }
     }

@@ -54,7 +54,7 @@ protocol UserFacingError: Error {
 extension CommandFailure: UserFacingError { var userMessage: String { message } }
 extension InputError: UserFacingError { var userMessage: String { description } }
 extension AnalysisError: UserFacingError { var userMessage: String { description + advice } }
-extension RenderError: UserFacingError { var userMessage: String { "Graphviz: \(message)" } }
+extension RenderError: UserFacingError { var userMessage: String { description } }
 extension UnknownAttributeError: UserFacingError { var userMessage: String { description } }
 extension TwoModeError: UserFacingError { var userMessage: String { description } }
 extension ComparisonError: UserFacingError { var userMessage: String { description } }

@@ -48,7 +48,7 @@ func svgTexts(_ data: Data) -> [String] {
 
     @Test func svgIsWellFormedAndShowsEveryStakeholderAndTheLegend() throws {
         let network = try bundled()
-        let svg = try GraphvizRenderer.render(try Diagram(network: network), layout: .neato, format: .svg)
+        let svg = try GraphvizRenderer.render(try Diagram(network: network), layout: .neato, format: .svg).bytes
         #expect(isWellFormedXML(svg))
         let text = String(decoding: svg, as: UTF8.self)
         let texts = Set(svgTexts(svg))
@@ -66,9 +66,9 @@ func svgTexts(_ data: Data) -> [String] {
 
     @Test func pngAndPdfAreBinaryAndWhole() throws {
         let diagram = try Diagram(network: try bundled())
-        let png = try GraphvizRenderer.render(diagram, layout: .neato, format: .png, dpi: 40)
+        let png = try GraphvizRenderer.render(diagram, layout: .neato, format: .png, dpi: 40).bytes
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.contains(0))
-        let pdf = try GraphvizRenderer.render(diagram, layout: .neato, format: .pdf)
+        let pdf = try GraphvizRenderer.render(diagram, layout: .neato, format: .pdf).bytes
         #expect(pdf.starts(with: Data("%PDF".utf8)) && String(decoding: pdf.suffix(8), as: UTF8.self).contains("%%EOF"))
     }
 
@@ -108,7 +108,7 @@ func svgTexts(_ data: Data) -> [String] {
         let ties = (1 ..< hostile.count).map { Tie(source: 0, target: Int32($0), kind: TieKind(name: "k\"ind<"), weight: Double($0)) }
         let network = StakeholderNetwork(name: "hostile <name> & \"q\"", isDirected: true, stakeholders: stakeholders, ties: ties)
         for format in [RenderFormat.svg, .dot] {
-            let output = try GraphvizRenderer.render(try Diagram(network: network), layout: .neato, format: format)
+            let output = try GraphvizRenderer.render(try Diagram(network: network), layout: .neato, format: format).bytes
             let text = String(decoding: output, as: UTF8.self)
             if format == .svg {
                 #expect(isWellFormedXML(output))
@@ -128,12 +128,12 @@ func svgTexts(_ data: Data) -> [String] {
 
     @Test func manyRendersInParallelNeverCrashAndAgree() async throws {
         let diagram = try Diagram(network: try bundled(), options: DiagramOptions(date: Date(timeIntervalSince1970: 0)))
-        let expected = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 3)
+        let expected = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 3).bytes
         let results = try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0 ..< 16 {
                 group.addTask {
                     for _ in 0 ..< 4 {
-                        let svg = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 3)
+                        let svg = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 3).bytes
                         if svg != expected { return false }
                     }
                     return true
@@ -148,8 +148,8 @@ func svgTexts(_ data: Data) -> [String] {
 
     @Test func sameSeedSamePicture() throws {
         let diagram = try Diagram(network: try bundled(), options: DiagramOptions(date: Date(timeIntervalSince1970: 0)))
-        let a = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 9)
-        let b = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 9)
+        let a = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 9).bytes
+        let b = try GraphvizRenderer.render(diagram, layout: .sfdp, format: .svg, seed: 9).bytes
         #expect(a == b)
     }
 

@@ -1,0 +1,58 @@
+/// Diagram settings that Graphviz is known to mishandle, and the safer settings tried after a crash.
+///
+/// **The known crash** (Graphviz 2.42–2.43, Debian bookworm's): neato's multi-edge spline router
+/// (`makeMultiSpline`, in `lib/neatogen/multispline.c`, used by neato, fdp and sfdp with `splines=true`,
+/// `polyline` or `compound` when two edges join the same two nodes) writes 4 bytes past a buffer that
+/// `mkRouter` allocates (valgrind: "Invalid write of size 4 … 0 bytes after a block", on the bundled
+/// network's map). Usually the write lands in unused memory and nothing shows; with nodes of fixed size whose
+/// labels reach past them it lands on the allocator's bookkeeping and glibc aborts ("free(): invalid next
+/// size"), which is how `render --size-by pagerank --labels top:10` stopped. Inside a process that goes on
+/// working (the report, a test suite) it was the heap corruption AddressSanitizer caught later, at an
+/// unrelated free. With `splines=curved` (or straight lines) the router is not used and valgrind is clean.
+public enum GraphvizSafety {
+    /// Spline settings that route edges around nodes through neato's router.
+    static let routedSplines: Set<String> = ["true", "spline", "polyline", "compound", "yes"]
+
+    /// Changes settings known to crash Graphviz into ones that do not: spline routing of a diagram with
+    /// two or more ties between the same two stakeholders (in either direction) becomes `curved` (ties
+    /// drawn as separate curves, not routed around nodes), for every layout but dot, which routes edges
+    /// with its own code.
+    ///
+    /// - Complexity: O(m) expected.
+    public static func avoidKnownCrashes(in diagram: inout Diagram, layout: Layout) {
+        guard layout != .dot, let splines = diagram.graphAttributes["splines"]?.lowercased(), routedSplines.contains(splines) else { return }
+        if hasParallelEdges(diagram) { diagram.graphAttributes["splines"] = "curved" }
+    }
+
+    /// Whether two edges join the same two nodes (in either direction).
+    static func hasParallelEdges(_ diagram: Diagram) -> Bool {
+        var seen = Set<String>()
+        for edge in diagram.edges {
+            let key = edge.tail < edge.head ? "\(edge.tail) \(edge.head)" : "\(edge.head) \(edge.tail)"
+            if !seen.insert(key).inserted { return true }
+        }
+        return false
+    }
+
+    /// What `safer` changes, for the warning.
+    public static let saferDescription = "straight ties and nodes sized to their labels (safer settings)"
+
+    /// The diagram with straight ties and no fixed-size nodes, or `nil` when it has neither to give up.
+    public static func safer(_ diagram: Diagram) -> Diagram? {
+        var safer = diagram
+        var changed = false
+        if let splines = safer.graphAttributes["splines"]?.lowercased(), !["false", "line", "none", ""].contains(splines) {
+            safer.graphAttributes["splines"] = "false"
+            changed = true
+        }
+        for index in safer.nodes.indices where safer.nodes[index].attributes["fixedsize"] != nil {
+            safer.nodes[index].attributes["fixedsize"] = nil
+            changed = true
+        }
+        if safer.nodeDefaults["fixedsize"] != nil {
+            safer.nodeDefaults["fixedsize"] = nil
+            changed = true
+        }
+        return changed ? safer : nil
+    }
+}
