@@ -41,6 +41,7 @@ brokerage_cases <- list(
   list(name = "davis", folder = file.path(folder, "datasets", "davis"), by = "kind"),
   list(name = "gnp-strong", folder = file.path(folder, "datasets", "gnp-strong"), by = "group"),
   list(name = "directed-components", folder = file.path(folder, "datasets", "directed-components"), by = "group"),
+  list(name = "groups-missing", folder = file.path(folder, "datasets", "groups-missing"), by = "group"),
   list(name = "mutuals-research", folder = args[2], by = "kind"))
 dir.create(file.path(folder, "brokerage"), showWarnings = FALSE)
 cell <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "NA")
@@ -56,13 +57,20 @@ for (case in brokerage_cases) {
     if (s != t) { m[s, t] <- 1; if (!directed) m[t, s] <- 1 }
   }
   groups <- nodes[[case$by]]
-  groups[is.na(groups)] <- "(none)"
-  b <- brokerage(m, groups)
+  # A stakeholder without a group takes part in no triad: brokerage of the network among the others.
+  keep <- !is.na(groups)
+  b <- brokerage(m[keep, keep, drop = FALSE], groups[keep])
   roles <- c("coordinator", "consultant", "representative", "gatekeeper", "liaison", "total")
   header <- c("id", "group", roles, paste0("expected_", roles), paste0("sd_", roles), paste0("z_", roles))
   lines <- paste(header, collapse = ",")
+  row <- cumsum(keep)
   for (v in seq_len(n)) {
-    lines <- c(lines, paste(c(nodes$id[v], groups[v], cell(b$raw.nli[v, ]), cell(b$exp.nli[v, ]), cell(b$sd.nli[v, ]), cell(b$z.nli[v, ])), collapse = ","))
+    if (!keep[v]) {
+      lines <- c(lines, paste(c(nodes$id[v], "", rep("NA", 24)), collapse = ","))
+      next
+    }
+    r <- row[v]
+    lines <- c(lines, paste(c(nodes$id[v], groups[v], cell(b$raw.nli[r, ]), cell(b$exp.nli[r, ]), cell(b$sd.nli[r, ]), cell(b$z.nli[r, ])), collapse = ","))
   }
   lines <- c(lines, paste(c("(network)", "", cell(b$raw.gli), cell(b$exp.gli), cell(b$sd.gli), cell(b$z.gli)), collapse = ","))
   writeLines(lines, file.path(folder, "brokerage", paste0(case$name, ".csv")))

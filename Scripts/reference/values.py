@@ -44,6 +44,15 @@ def datasets():
     yield "gnm-components", nx.gnm_random_graph(120, 100, seed=3), "G(n=120, m=100), undirected, seed 3: many components and isolates"
     yield "gnp-strong", with_groups(nx.gnp_random_graph(30, 0.15, seed=21, directed=True), seed=22), "G(n=30, p=0.15), directed, seed 21: strongly connected; three groups drawn with seed 22"
     yield "directed-components", directed_components(), "Directed G(50, 0.06) and G(15, 0.15) side by side plus 3 isolates, weights 1-5 (seeds 11, 12, 5)"
+    yield "groups-missing", groups_missing(), "G(n=45, p=0.08), directed, seed 41: three groups drawn with seed 42, and no group for 9 nodes (missing values)"
+
+
+def groups_missing():
+    """A directed graph whose grouping attribute is missing for some nodes (9 of 45, drawn with seed 43)."""
+    graph = with_groups(nx.gnp_random_graph(45, 0.08, seed=41, directed=True), seed=42)
+    for node in random.Random(43).sample(sorted(graph.nodes()), 9):
+        del graph.nodes[node]["group"]
+    return graph
 
 
 def directed_components():
@@ -246,14 +255,17 @@ def cohesion(graph):
     return figures
 
 
-HOMOPHILY_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+HOMOPHILY_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group"),
+                   ("groups-missing", "group")]
 
 
 def homophily(graph, attribute):
     """E-I index (each tie once; per group over ties touching it), NetworkX's attribute assortativity
-    and mixing counts (an undirected tie once, symmetric)."""
+    and mixing counts (an undirected tie once, symmetric). Nodes without the attribute are in no group:
+    the figures are those of the graph induced by the nodes that have it."""
     simple = nx.DiGraph(graph) if graph.is_directed() else nx.Graph(graph)
     simple.remove_edges_from(nx.selfloop_edges(simple))
+    simple = simple.subgraph([v for v in simple if simple.nodes[v].get(attribute) not in (None, "")]).copy()
     group = nx.get_node_attributes(simple, attribute)
     names = sorted(set(group.values()))
     external = sum(1 for u, v in simple.edges() if group[u] != group[v])
@@ -278,18 +290,21 @@ def homophily(graph, attribute):
     }
 
 
-GROUP_PROFILE_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+GROUP_PROFILE_CASES = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group"),
+                       ("groups-missing", "group")]
 
 
 def group_profiles(graph, attribute):
     """Each group's figures for `stakenet compare --by`, from NetworkX: ties within and between, density of
     the induced network, E-I, members' mean degree, betweenness and PageRank, Freeman degree centralization
     and average clustering of the induced network (read as undirected), and the shares of the members' tie
-    ends whose other end is in each group (partners by the same attribute)."""
+    ends whose other end is in each group (partners by the same attribute). A node without the attribute is
+    in no group: its ties are neither within nor between, a member's tie to it is a tie end with no partner
+    group; whole-network centralities are those of the whole graph."""
     simple = nx.DiGraph(graph) if graph.is_directed() else nx.Graph(graph)
     simple.remove_edges_from(nx.selfloop_edges(simple))
-    group = {v: simple.nodes[v].get(attribute) or "(none)" for v in simple}
-    names = sorted(set(group.values()))
+    group = {v: simple.nodes[v].get(attribute) or None for v in simple}
+    names = sorted({g for g in group.values() if g is not None})
     betweenness = nx.betweenness_centrality(simple)
     pagerank = nx.pagerank(simple, weight=None)
     degree = dict(simple.degree())
@@ -299,7 +314,8 @@ def group_profiles(graph, attribute):
         sub = simple.subgraph(members)
         k = len(members)
         within = sub.number_of_edges()
-        between = sum(1 for u, v in simple.edges() if (group[u] == name) != (group[v] == name))
+        between = sum(1 for u, v in simple.edges()
+                      if (group[u] == name) != (group[v] == name) and group[u] is not None and group[v] is not None)
         if k > 2:
             induced = [d for _, d in sub.degree()]
             maximum = (k - 1) * (2 * k - 4) if simple.is_directed() else (k - 1) * (k - 2)
@@ -307,12 +323,13 @@ def group_profiles(graph, attribute):
         else:
             centralization = None
         ends = {other: 0 for other in names}
+        total_ends = 0
         for u, v in simple.edges():
-            if group[u] == name:
-                ends[group[v]] += 1
-            if group[v] == name:
-                ends[group[u]] += 1
-        total_ends = sum(ends.values())
+            for mine, other in ((u, v), (v, u)):
+                if group[mine] == name:
+                    total_ends += 1
+                    if group[other] is not None:
+                        ends[group[other]] += 1
         result[name] = {
             "stakeholders": k,
             "ties_within": within,

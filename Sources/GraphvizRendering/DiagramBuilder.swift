@@ -11,7 +11,8 @@ extension Diagram {
         // Colouring by kind is the default: a network without kinds is drawn in one colour rather than refused.
         let colourGroups: Grouping
         do {
-            colourGroups = try network.grouping(by: options.colorBy)
+            // Stakeholders without a value are drawn, in white, as "(none)" in the legend.
+            colourGroups = try network.grouping(by: options.colorBy, missingAsGroup: true)
         } catch where options.colorBy == "kind" {
             colourGroups = Grouping(attribute: "kind", names: [Grouping.missingName], groupOf: network.stakeholders.map { _ in 0 })
         }
@@ -78,7 +79,7 @@ extension Diagram {
             case .top: label = labelled!.contains(v) ? stakeholder.label : ""
             }
             if label.count > options.maximumLabelLength { label = String(label.prefix(options.maximumLabelLength - 1)) + "…" }
-            nodes.append(Node(name: "n\(v)", label: label, attributes: attributes, cluster: clusterGroups.map { $0.groupOf[v] }))
+            nodes.append(Node(name: "n\(v)", label: label, attributes: attributes, cluster: clusterGroups.flatMap { $0.groupOf[v] >= 0 ? $0.groupOf[v] : nil }))
         }
 
         // Ties: one line per tie as recorded, styled by kind, width by strength.

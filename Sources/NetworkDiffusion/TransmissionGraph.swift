@@ -7,6 +7,8 @@ public enum TieProbability: Sendable, Equatable {
     case constant(Double)
     /// A numeric tie attribute in [0, 1] (`--probability-from ATTR`).
     case attribute(String)
+    /// The tie's strength (its weight column), which must lie in [0, 1] (`--probability-from weight`).
+    case strength
     /// A probability per tie kind (`--probability-by-kind funding=0.3,support=0.2`); ties of other kinds use `otherwise`.
     case byKind([TieKind: Double], otherwise: Double)
 }
@@ -36,6 +38,7 @@ public struct TransmissionGraph: Sendable {
             switch source {
             case .constant(let value): p = value
             case .byKind(let table, let otherwise): p = tie.kind.flatMap { table[$0] } ?? otherwise
+            case .strength: p = tie.weight
             case .attribute(let name):
                 let value = tie.attributes[name] ?? .missing
                 guard let number = value.numericValue ?? value.text.flatMap(Double.init) else {
@@ -44,7 +47,8 @@ public struct TransmissionGraph: Sendable {
                 p = number
             }
             guard p >= 0, p <= 1, p.isFinite else {
-                throw TieProbabilityError(line: Int(tie.line), message: "a tie's probability is \(p), outside [0, 1]")
+                let what = source == .strength ? "a tie's weight, read as its probability," : "a tie's probability"
+                throw TieProbabilityError(line: Int(tie.line), message: "\(what) is \(AttributeValue.format(p)), outside [0, 1]")
             }
             // Summing −log(1 − p) over parallel ties multiplies their chances of failing.
             let failure = p >= 1 ? Double.infinity : -log1p(-p)

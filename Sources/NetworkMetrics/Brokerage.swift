@@ -24,7 +24,8 @@ public struct Brokerage: Sendable {
     /// One figure per role (`Role.allCases` order).
     public typealias RoleFigures = [Double]
 
-    /// Group of each node (index into `groupSizes`).
+    /// Group of each node (index into `groupSizes`), or `Grouping.noGroup` (−1): such a node brokers nothing
+    /// and its figures are NaN.
     public let groupOf: [Int]
     public let groupSizes: [Int]
     /// `counts[v][role]`: how many two-paths node v brokers in each role.
@@ -54,8 +55,28 @@ extension Graph {
     /// - Complexity: O(Σ_b in(b)·out(b)·log d) for the counts.
     /// - Reference: R. Gould and R. Fernandez, "Structures of mediation: a formal approach to brokerage in
     ///   transaction networks", Sociological Methodology 19, 1989. doi:10.2307/270949; C. Butts, sna.
+    ///
+    /// A node in no group (`groupOf[v] < 0`, a missing value) takes part in no triad: the figures are those of
+    /// the graph induced by the nodes in a group, as sna's `brokerage` of that graph gives them (its null
+    /// model's density too), and the node's own figures are NaN.
     public func brokerage(groupOf: [Int]) -> Brokerage {
         precondition(groupOf.count == nodeCount)
+        if groupOf.contains(where: { $0 < 0 }) {
+            let kept = groupOf.indices.filter { groupOf[$0] >= 0 }
+            let inner = induced(keeping: kept).brokerage(groupOf: kept.map { groupOf[$0] })
+            let none = [Double](repeating: .nan, count: 6)
+            var counts = [[Double]](repeating: none, count: nodeCount), expected = counts, deviation = counts
+            for (i, v) in kept.enumerated() {
+                counts[v] = inner.counts[i]
+                expected[v] = inner.expected[i]
+                deviation[v] = inner.standardDeviation[i]
+            }
+            var sizes = inner.groupSizes
+            let groupCount = (groupOf.max() ?? -1) + 1
+            if sizes.count < groupCount { sizes += [Int](repeating: 0, count: groupCount - sizes.count) }
+            return Brokerage(groupOf: groupOf, groupSizes: sizes, counts: counts, expected: expected, standardDeviation: deviation,
+                             totals: inner.totals, totalsExpected: inner.totalsExpected, totalsStandardDeviation: inner.totalsStandardDeviation)
+        }
         let n = nodeCount
         let groupCount = (groupOf.max() ?? -1) + 1
         var sizes = [Int](repeating: 0, count: groupCount)

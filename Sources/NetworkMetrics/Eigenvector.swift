@@ -58,6 +58,28 @@ extension Graph {
             swap(&x, &next)
             if change < Double(k) * tolerance { return x }
         }
+        if isDirected && isAcyclic(nodes) {
+            throw AnalysisError.invalid("eigenvector centrality is not defined on a directed network without cycles: every score falls to 0 "
+                + "(NetworkX's eigenvector_centrality does not converge either); use pagerank or katz")
+        }
         throw AnalysisError.notConverged(measure: "eigenvector", iterations: maxIterations, tolerance: tolerance)
+    }
+
+    /// Whether the arcs among `nodes` (self-loops aside) form no cycle: Kahn's algorithm, O(n + m).
+    private func isAcyclic(_ nodes: [Int]) -> Bool {
+        var inside = [Bool](repeating: false, count: nodeCount)
+        for v in nodes { inside[v] = true }
+        var remaining = [Int](repeating: 0, count: nodeCount)
+        for v in nodes { for u in predecessors(of: v) where inside[Int(u)] && Int(u) != v { remaining[v] += 1 } }
+        var ready = nodes.filter { remaining[$0] == 0 }
+        var removed = 0
+        while let v = ready.popLast() {
+            removed += 1
+            for w in successors(of: v) where inside[Int(w)] && Int(w) != v {
+                remaining[Int(w)] -= 1
+                if remaining[Int(w)] == 0 { ready.append(Int(w)) }
+            }
+        }
+        return removed == nodes.count
     }
 }

@@ -35,7 +35,10 @@ public struct Homophily: Sendable {
 }
 
 extension Graph {
-    /// Homophily of a grouping (`groupOf[v]` in 0 ..< `groupCount`).
+    /// Homophily of a grouping (`groupOf[v]` in 0 ..< `groupCount`, or `Grouping.noGroup` for a stakeholder
+    /// without a value). Ties with an end in no group are left out of every figure, and the permutation test
+    /// relabels only stakeholders in a group: the result is that of the graph induced by the stakeholders in a
+    /// group (as NetworkX's `attribute_assortativity_coefficient` with `nodes=` those stakeholders).
     ///
     /// - E-I index: Krackhardt and Stern, "Informal networks and organizational crises: an experimental
     ///   simulation", Social Psychology Quarterly 51(2), 1988. doi:10.2307/2786835. Each tie counts once
@@ -56,6 +59,7 @@ extension Graph {
         var directedMixing = [[Double]](repeating: [Double](repeating: 0, count: groupCount), count: groupCount)
         forEachTie { u, v in
             let (a, b) = (groupOf[u], groupOf[v])
+            if a < 0 || b < 0 { return }
             if a == b {
                 internalTies += 1
                 groupInternal[a] += 1
@@ -116,15 +120,18 @@ extension Graph {
 
     private func eiPermutationTest(groupOf: [Int], observed: Double, permutations: Int, seed: UInt64, threads: Int) -> Homophily.PermutationTest {
         var tails: [(u: Int32, v: Int32)] = []
-        forEachTie { tails.append((Int32($0), Int32($1))) }
+        forEachTie { u, v in if groupOf[u] >= 0 && groupOf[v] >= 0 { tails.append((Int32(u), Int32(v))) } }
         let ties = tails
+        let grouped = groupOf.indices.filter { groupOf[$0] >= 0 }
         let values = SharedBuffer(repeating: 0.0, count: permutations)
         let blocks = Parallel.blockCount(for: permutations, minimumPerBlock: 64)
         Parallel.forEachBlock(blocks, threads: threads) { block, _ in
             for index in Parallel.range(ofBlock: block, blocks: blocks, count: permutations) {
                 var generator = SeededGenerator(seed: seed, stream: UInt64(index) + 1)
                 var labels = groupOf
-                generator.shuffle(&labels)
+                var moving = grouped.map { groupOf[$0] }
+                generator.shuffle(&moving)
+                for (i, v) in grouped.enumerated() { labels[v] = moving[i] }
                 var externalCount = 0
                 for tie in ties where labels[Int(tie.u)] != labels[Int(tie.v)] { externalCount += 1 }
                 values.pointer[index] = Double(2 * externalCount - ties.count) / Double(ties.count)

@@ -90,6 +90,17 @@ extension StakeholderNetwork {
     }
 }
 
+extension StakeholderNetwork {
+    /// The same stakeholders with only the ties `selection` includes (kind and period; self-loops kept or
+    /// not as it says), for pictures and tables that show ties as recorded.
+    /// - Complexity: O(n + m).
+    public func keepingTies(_ selection: GraphSelection) -> StakeholderNetwork {
+        var copy = self
+        copy.ties = ties.filter { selection.includes($0) }
+        return copy
+    }
+}
+
 /// The version of StakeNet, as `stakenet --version` and reports state it.
 public enum StakeNetVersion {
     public static let current = "0.2.0"

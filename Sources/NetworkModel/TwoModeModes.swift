@@ -15,8 +15,13 @@ extension StakeholderNetwork {
     /// Modes from a stakeholder property with exactly two values (the first, sorted, is the first mode).
     public func twoModes(by attribute: String) throws -> TwoModeAssignment {
         let grouping = try grouping(by: attribute)
-        guard grouping.count == 2, !grouping.names.contains(Grouping.missingName) else {
+        guard grouping.count == 2 else {
             throw TwoModeError(description: "'\(attribute)' must take exactly two values to split stakeholders into two modes; it takes \(grouping.count): \(grouping.names.joined(separator: ", "))")
+        }
+        let ungrouped = grouping.ungrouped
+        guard ungrouped.isEmpty else {
+            let examples = ungrouped.prefix(5).map { stakeholders[$0].id }.joined(separator: ", ")
+            throw TwoModeError(description: "\(ungrouped.count) stakeholder\(ungrouped.count == 1 ? " has" : "s have") no value for '\(attribute)' (\(examples)\(ungrouped.count > 5 ? ", …" : "")), so \(ungrouped.count == 1 ? "it is" : "they are") in neither mode")
         }
         try checkTiesCrossModes(grouping.groupOf, names: grouping.names)
         return TwoModeAssignment(modes: grouping.groupOf, names: grouping.names)

@@ -172,6 +172,7 @@ struct ReportBuilder {
         switch probability {
         case .constant(let p): return "\(GroupComparison.brief(p)) on every tie"
         case .attribute(let name): return "from the tie column '\(name)'"
+        case .strength: return "each tie's weight"
         case .byKind(let table, let otherwise):
             return table.sorted { $0.key.name < $1.key.name }.map { "\($0.key.name) \(GroupComparison.brief($0.value))" }.joined(separator: ", ") + ", others \(GroupComparison.brief(otherwise))"
         }
@@ -195,7 +196,7 @@ struct ReportBuilder {
     }
 
     func groupMaps(by attribute: String, pagerank: NodeScores) throws -> [ReportPage.Figure] {
-        let grouping = try network.grouping(by: attribute)
+        let grouping = try network.grouping(by: attribute, missingAsGroup: options.missingAsGroup)
         let members = grouping.members
         let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
             ?? Array(grouping.names.indices.sorted { members[$0].count > members[$1].count }.prefix(8))
@@ -225,17 +226,22 @@ struct ReportBuilder {
 
     func brokers() -> (String, [String], [ReportPage.TextRow]) {
         let attribute = options.by ?? "kind"
-        guard let grouping = try? network.grouping(by: attribute), grouping.count >= 2 else {
+        guard let grouping = try? network.grouping(by: attribute, missingAsGroup: options.missingAsGroup), grouping.count >= 2 else {
             return ("Brokerage roles need stakeholders in groups (a kind or a sector); this network has none.", [], [])
         }
         let result = graph.brokerage(groupOf: grouping.groupOf)
-        let top = (0 ..< network.stakeholderCount).filter { result.counts[$0][5] > 0 }.sorted { result.counts[$0][5] > result.counts[$1][5] }.prefix(10)
+        let top = (0 ..< network.stakeholderCount).filter { grouping.groupOf[$0] >= 0 && result.counts[$0][5] > 0 }
+            .sorted { result.counts[$0][5] > result.counts[$1][5] }.prefix(10)
         let rows = top.map { v -> ReportPage.TextRow in
             let c = result.counts[v]
             return .init(cells: [network.stakeholders[v].label, grouping.names[grouping.groupOf[v]]] + c.map { Self.number($0) })
         }
-        let sentence = "Brokers stand between others who are not tied to each other. Gould and Fernandez's roles by \(attribute): a coordinator brokers within its own group, "
+        var sentence = "Brokers stand between others who are not tied to each other. Gould and Fernandez's roles by \(attribute): a coordinator brokers within its own group, "
             + "a consultant between members of another group, a representative passes its group's ties out, a gatekeeper lets others in, and a liaison links two other groups."
+        let ungrouped = grouping.ungrouped.count
+        if ungrouped > 0 {
+            sentence += " \(ungrouped) stakeholder\(ungrouped == 1 ? " has" : "s have") no \(attribute) and \(ungrouped == 1 ? "is" : "are") left out: no path through them is counted."
+        }
         return (sentence, ["stakeholder", attribute, "coordinator", "consultant", "representative", "gatekeeper", "liaison", "total"], rows)
     }
 
@@ -296,7 +302,7 @@ struct ReportBuilder {
     }
 
     func compare(by attribute: String, transmission: TransmissionGraph) throws -> ComparisonSection {
-        var grouping = try network.grouping(by: attribute)
+        var grouping = try network.grouping(by: attribute, missingAsGroup: options.missingAsGroup)
         // The groups asked for, else the largest (at most 8), are compared; the rest are held fixed as (other).
         let members = grouping.members
         var compared = grouping.count
@@ -304,14 +310,17 @@ struct ReportBuilder {
             let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
                 ?? Array(grouping.names.indices.filter { grouping.names[$0] != Grouping.missingName }.sorted { members[$0].count > members[$1].count }.prefix(8))
             let order = Array(chosen)
-            let groupOf = grouping.groupOf.map { order.firstIndex(of: $0) ?? order.count }
-            grouping = Grouping(attribute: attribute, names: order.map { grouping.names[$0] } + ["(other)"], groupOf: groupOf)
+            let groupOf = grouping.groupOf.map { $0 < 0 ? Grouping.noGroup : (order.firstIndex(of: $0) ?? order.count) }
+            let others = groupOf.contains(order.count)
+            grouping = Grouping(attribute: attribute, names: order.map { grouping.names[$0] } + (others ? ["(other)"] : []), groupOf: groupOf)
             compared = order.count
         }
+        let ungrouped = grouping.ungrouped.count
         let kinds = try? network.grouping(by: "kind")
         let reach = transmission.reachFromEach(runs: Swift.min(options.runs, 1000), seed: options.seed, threads: options.threads).mean
-        let profiler = try GroupProfiler(graph: graph, partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in 0 },
-                                         kindNames: kinds?.names ?? [Grouping.missingName], reach: reach, threads: options.threads)
+        let profiler = try GroupProfiler(graph: graph, partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in -1 },
+                                         kindNames: kinds?.names ?? [], reach: reach,
+                                         leftOut: grouping.groupOf.map { $0 < 0 }, threads: options.threads)
         let result = try GroupComparison.compare(profiler, grouping: grouping,
                                                  settings: .init(permutations: options.permutations, bootstrap: 1000, seed: options.seed, threads: options.threads),
                                                  comparedGroups: compared)
@@ -319,6 +328,7 @@ struct ReportBuilder {
         section.present = true
         section.sentence = "How the groups of \(attribute) differ. Each difference is checked against \(options.permutations) random reshufflings of the group labels over the same network: "
             + "a difference is called significant when fewer than 5% of reshufflings give one as large (p < 0.05)."
+            + (ungrouped > 0 ? " \(ungrouped) stakeholder\(ungrouped == 1 ? " has" : "s have") no \(attribute): in no group, never reshuffled, and their ties count neither within nor between groups." : "")
         section.columns = ["figure"] + (0 ..< result.groupNames.count).map { "\(result.groupNames[$0]) (\(result.sizes[$0]))" }
         section.rows = result.measures.indices.map { m in
             ReportPage.TextRow(cells: [result.measures[m].name] + result.groupNames.indices.map { g in

@@ -11,6 +11,8 @@ public struct ReportOptions: Sendable {
     public var by: String?
     /// With `by`: only these groups are compared and mapped, everyone else held fixed as `(other)`.
     public var groups: [String]?
+    /// Stakeholders without a value for `by` form a group `(none)` instead of being left out of the groups.
+    public var missingAsGroup = false
     /// The first adopters for the diffusion section; `nil` picks the best `seedCount` by influence maximisation.
     public var seeds: [Int]?
     public var seedCount = 3

@@ -36,6 +36,19 @@ public struct DyadLayer: Sendable {
         self.values = values
     }
 
+    /// The layer among some stakeholders only (indices in increasing order): node i of the result is
+    /// `kept[i]`. O(k²).
+    public func restricted(to kept: [Int]) -> DyadLayer {
+        let k = kept.count
+        var result = [Double](repeating: 0, count: DyadLayer.dyadCount(k, directed: isDirected))
+        for i in 0 ..< k {
+            for j in 0 ..< k where j != i && (isDirected || j < i) {
+                result[DyadLayer.index(i, j, k, directed: isDirected)] = values[DyadLayer.index(kept[i], kept[j], nodeCount, directed: isDirected)]
+            }
+        }
+        return DyadLayer(name: name, nodeCount: k, isDirected: isDirected, values: result)
+    }
+
     public static func dyadCount(_ n: Int, directed: Bool) -> Int { directed ? n * (n - 1) : n * (n - 1) / 2 }
 
     /// Position of the dyad (i, j), i ≠ j: row by row when directed; i(i − 1)/2 + j with i > j when not.

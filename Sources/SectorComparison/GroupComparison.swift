@@ -89,7 +89,7 @@ extension GroupComparison {
     /// The permutation test keeps the network fixed and relabels stakeholders uniformly at random (group
     /// sizes kept), the standard test for attribute differences on network data, whose observations are not
     /// independent (Hanneman and Riddle, "Introduction to social network methods", 2005, ch. 18; UCINET's
-    /// permutation t-test). Relabelling i draws from stream i + 1 of `seed`, in fixed blocks whose
+    /// permutation t-test); stakeholders in no group (a missing value) are never relabelled. Relabelling i draws from stream i + 1 of `seed`, in fixed blocks whose
     /// counts are added, so p-values are the same on any number of threads. The bootstrap resamples members
     /// of each group with replacement (Efron and Tibshirani, "An introduction to the bootstrap", 1993),
     /// resample b drawing from its own stream; it is given only where a figure averages over members.
@@ -106,6 +106,7 @@ extension GroupComparison {
             throw ComparisonError(message: "'\(grouping.attribute)' divides the network into \(G) groups; a comparison takes at most \(groupLimit)")
         }
         let labels = grouping.groupOf.map { Int32($0) }
+        precondition(grouping.groupOf.map { $0 < 0 } == profiler.leftOut, "the profiler must leave out exactly the stakeholders in no group")
         var scratch = GroupProfiler.Scratch(nodeCount: profiler.nodeCount)
         let flat = profiler.profile(labels: labels, groupCount: G, scratch: &scratch)
         let measures = profiler.measures
@@ -115,7 +116,9 @@ extension GroupComparison {
         let tested = (0 ..< M).filter { measures[$0].isTested }
         let sizes = grouping.members.map(\.count)
         let observedOverall = tested.map { spread(Array(values[$0].prefix(compared)), sizes: sizes) }
-        let movable = grouping.groupOf.indices.filter { grouping.groupOf[$0] < compared }
+        // Only stakeholders of the compared groups are relabelled: those of groups held fixed, and those in
+        // no group (a missing value), keep their place.
+        let movable = grouping.groupOf.indices.filter { grouping.groupOf[$0] >= 0 && grouping.groupOf[$0] < compared }
 
         // Tallies per block: for each tested measure, per pair (extreme, used), then overall (extreme, used).
         let P = pairList.count

@@ -24,6 +24,10 @@ import NetworkModel
 /// - `mean_brokerage` and `roles_<role>`: Gould–Fernandez brokerage (as `Graph.brokerage`, sna's counts):
 ///   the mean total per member, and the share of the members' brokerage played in each role.
 /// Undefined figures are NaN.
+///
+/// Stakeholders in no group (`leftOut`: a missing value) are in no group's figures: ties with such an end
+/// count neither within nor between, and no triad with such a member is classified; their own whole-network
+/// centralities are unaffected (they are still in the network).
 public final class GroupProfiler: @unchecked Sendable {
     public let measures: [GroupMeasure]
     public let nodeCount: Int
@@ -43,6 +47,8 @@ public final class GroupProfiler: @unchecked Sendable {
     let pagerank: [Double]
     let reach: [Double]?
     let brokerageTotal: [Double]
+    /// Stakeholders in no group (see `init`).
+    public let leftOut: [Bool]
 
     /// Above this many triangles or open two-paths the lists are not kept (12 bytes each) and the figures
     /// that need them are left out, with a note.
@@ -51,11 +57,14 @@ public final class GroupProfiler: @unchecked Sendable {
 
     /// - Parameters:
     ///   - graph: the analysis graph (read unweighted).
-    ///   - partnerKind: each stakeholder's kind as an index into `kindNames` (used for `partners_*`).
+    ///   - partnerKind: each stakeholder's kind as an index into `kindNames` (used for `partners_*`), or −1
+    ///     for a stakeholder without a kind.
     ///   - reach: expected spread from each stakeholder alone, if `mean_reach` is wanted.
+    ///   - leftOut: stakeholders in no group; every labelling given to `profile` must give exactly these a
+    ///     negative label.
     /// - Throws: `AnalysisError` when PageRank does not converge.
     /// - Complexity: O(nm) for betweenness, O(Σ_v d_v²) for triangles and two-paths.
-    public init(graph weighted: Graph, partnerKind: [Int], kindNames: [String], reach: [Double]?,
+    public init(graph weighted: Graph, partnerKind: [Int], kindNames: [String], reach: [Double]?, leftOut: [Bool]? = nil,
                 threads: Int = Parallel.defaultThreads) throws {
         let graph = weighted.unweighted()
         let n = graph.nodeCount
@@ -69,11 +78,26 @@ public final class GroupProfiler: @unchecked Sendable {
         var ends = [Double](repeating: 0, count: n)
         graph.forEachTie { u, v in
             tieList.append(Int32(u)); tieList.append(Int32(v))
-            counts[u * kindNames.count + partnerKind[v]] += 1
-            counts[v * kindNames.count + partnerKind[u]] += 1
+            // A partner without a kind counts among the tie ends but in no partners_<kind> share.
+            if partnerKind[v] >= 0 { counts[u * kindNames.count + partnerKind[v]] += 1 }
+            if partnerKind[u] >= 0 { counts[v * kindNames.count + partnerKind[u]] += 1 }
             ends[u] += 1; ends[v] += 1
         }
-        ties = tieList
+        let out = leftOut ?? [Bool](repeating: false, count: n)
+        precondition(out.count == n)
+        self.leftOut = out
+        func kept(_ list: [Int32], _ width: Int) -> [Int32] {
+            guard leftOut != nil else { return list }
+            var result: [Int32] = []
+            var index = 0
+            while index < list.count {
+                let entry = list[index ..< index + width]
+                if !entry.contains(where: { out[Int($0)] }) { result.append(contentsOf: entry) }
+                index += width
+            }
+            return result
+        }
+        ties = kept(tieList, 2)
         partnerCounts = counts
         tieEnds = ends
         degree = graph.degree().values
@@ -84,12 +108,12 @@ public final class GroupProfiler: @unchecked Sendable {
         let neighbours = GroupProfiler.undirectedNeighbours(graph)
         var edges: [Int32] = []
         for u in 0 ..< n { for v in neighbours[u] where Int(v) > u { edges.append(Int32(u)); edges.append(v) } }
-        simpleEdges = edges
+        simpleEdges = kept(edges, 2)
         var notes: [String] = []
         let triangleList = GroupProfiler.triangles(neighbours, limit: GroupProfiler.listLimit)
         if triangleList == nil { notes.append("clustering_within left out: more than \(GroupProfiler.listLimit) triangles") }
-        triangles = triangleList ?? []
-        let paths = GroupProfiler.openTwoPaths(graph, limit: GroupProfiler.listLimit)
+        triangles = kept(triangleList ?? [], 3)
+        let paths = GroupProfiler.openTwoPaths(graph, leftOut: leftOut, limit: GroupProfiler.listLimit)
         if paths == nil { notes.append("brokerage roles left out: more than \(GroupProfiler.listLimit) open two-paths") }
         openPairs = paths?.pairs ?? []
         pathOffsets = paths?.offsets ?? []
@@ -155,12 +179,14 @@ public final class GroupProfiler: @unchecked Sendable {
 
     /// Every two-path i → b → k with no tie i → k (the paths a broker mediates), as pairs (i, k) grouped by
     /// broker b; on an undirected graph only i < k, since k → b → i is the same path the other way.
-    static func openTwoPaths(_ graph: Graph, limit: Int) -> (pairs: [Int32], offsets: [Int])? {
+    /// Paths through a left-out node (as broker or end) are not listed.
+    static func openTwoPaths(_ graph: Graph, leftOut: [Bool]? = nil, limit: Int) -> (pairs: [Int32], offsets: [Int])? {
         var pairs: [Int32] = []
         var offsets = [0]
         for b in 0 ..< graph.nodeCount {
-            for i in graph.predecessors(of: b) where Int(i) != b {
-                for k in graph.successors(of: b) where Int(k) != b && k != i {
+            if leftOut?[b] == true { offsets.append(pairs.count / 2); continue }
+            for i in graph.predecessors(of: b) where Int(i) != b && leftOut?[Int(i)] != true {
+                for k in graph.successors(of: b) where Int(k) != b && k != i && leftOut?[Int(k)] != true {
                     if !graph.isDirected && k < i { continue }
                     if graph.hasEdge(from: Int(i), to: Int(k)) { continue }
                     pairs.append(i); pairs.append(k)
@@ -194,7 +220,7 @@ public final class GroupProfiler: @unchecked Sendable {
         var size = [Double](repeating: 0, count: G), within = size, between = size
         var sumDegree = size, sumBetweenness = size, sumPagerank = size, sumReach = size, sumBrokerage = size, ends = size
         var partners = [Double](repeating: 0, count: G * K)
-        for v in 0 ..< n {
+        for v in 0 ..< n where labels[v] >= 0 {
             let g = Int(labels[v])
             size[g] += 1
             sumDegree[g] += degree[v]
@@ -220,7 +246,7 @@ public final class GroupProfiler: @unchecked Sendable {
         }
         // Freeman degree centralization of each induced network: Σ (max − d) over the maximum possible.
         var maxInduced = size.map { _ in 0.0 }, sumInduced = maxInduced
-        for v in 0 ..< n {
+        for v in 0 ..< n where labels[v] >= 0 {
             let g = Int(labels[v]), d = Double(scratch.induced[v])
             sumInduced[g] += d
             if d > maxInduced[g] { maxInduced[g] = d }
@@ -282,7 +308,7 @@ public final class GroupProfiler: @unchecked Sendable {
             index += 3
         }
         var sums = [Double](repeating: 0, count: G)
-        for v in 0 ..< n {
+        for v in 0 ..< n where labels[v] >= 0 {
             let d = Double(scratch.simpleDegree[v])
             if d >= 2 { sums[Int(labels[v])] += 2 * Double(scratch.triangleCount[v]) / (d * (d - 1)) }
         }
@@ -292,7 +318,7 @@ public final class GroupProfiler: @unchecked Sendable {
     /// Brokerage counts per broker group and role (coordinator, consultant, representative, gatekeeper, liaison).
     func roleCounts(labels: [Int32], groupCount G: Int) -> [Double] {
         var counts = [Double](repeating: 0, count: G * 5)
-        for b in 0 ..< nodeCount {
+        for b in 0 ..< nodeCount where labels[b] >= 0 {
             let roles = brokerRoles(b, labels: labels)
             let base = Int(labels[b]) * 5
             counts[base] += Double(roles.0); counts[base + 1] += Double(roles.1); counts[base + 2] += Double(roles.2)

@@ -14,6 +14,9 @@ struct BrokerageCommand: ParsableCommand {
         liaison (three groups). Expected counts and z-scores follow R sna's brokerage() null model; where its
         variance is zero the z-score is undefined and shown as n/a (an empty cell in CSV, null in JSON).
         On undirected networks every tie runs both ways, so each path is counted in both directions (as sna).
+        Stakeholders without a value for --by are in no group: no two-path through them is classified, the
+        figures are those of the network among the others (as sna's brokerage of it), and theirs are left
+        empty (--missing-as-group makes them a group of their own, '(none)').
 
         Examples:
           stakenet brokerage Networks/mutuals-research --by kind
@@ -23,6 +26,7 @@ struct BrokerageCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: ArgumentHelp("Group stakeholders by this property (sector, kind, or any stakeholder column).", valueName: "attr"))
     var by: String
@@ -40,8 +44,8 @@ struct BrokerageCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let grouping = try network.grouping(by: by)
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+        let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet, leftOutOf: "brokerage")
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
         let result = graph.brokerage(groupOf: grouping.groupOf)
         let text: String
         switch format {
@@ -55,8 +59,9 @@ struct BrokerageCommand: ParsableCommand {
     func csv(_ network: StakeholderNetwork, _ grouping: Grouping, _ result: Brokerage) throws -> String {
         let header = ["id", "group"] + Self.roles + Self.roles.map { "expected_" + $0 } + Self.roles.map { "z_" + $0 }
         let rows = network.stakeholders.indices.map { v -> [String] in
+            guard let group = grouping.name(of: v) else { return [network.stakeholders[v].id, ""] + [String](repeating: "", count: 18) }
             let z = (0 ..< 6).map { Brokerage.z(result.counts[v][$0], result.expected[v][$0], result.standardDeviation[v][$0]) }
-            return [network.stakeholders[v].id, grouping.names[grouping.groupOf[v]]]
+            return [network.stakeholders[v].id, group]
                 + result.counts[v].map { String(Int($0)) } + result.expected[v].map(CSVText.number) + z.map { $0.map(CSVText.number) ?? "" }
         }
         return try CSVText.render(header: header, rows: rows)
@@ -64,13 +69,16 @@ struct BrokerageCommand: ParsableCommand {
 
     func table(_ network: StakeholderNetwork, _ grouping: Grouping, _ result: Brokerage) -> String {
         func brief(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
-        let order = network.stakeholders.indices.sorted { (result.counts[$0][5], $1) > (result.counts[$1][5], $0) }
+        let order = network.stakeholders.indices.filter { grouping.groupOf[$0] >= 0 }.sorted { (result.counts[$0][5], $1) > (result.counts[$1][5], $0) }
         let rows = order.prefix(top ?? order.count).map { v -> [String] in
             [network.stakeholders[v].id, network.stakeholders[v].label, grouping.names[grouping.groupOf[v]]]
                 + result.counts[v].map { String(Int($0)) }
                 + [brief(Brokerage.z(result.counts[v][5], result.expected[v][5], result.standardDeviation[v][5]))]
         }
-        var text = "Brokerage roles by \(by) (\(grouping.count) groups)\n\n"
+        var text = "Brokerage roles by \(by) (\(grouping.count) groups)\n"
+        let ungrouped = grouping.ungrouped.count
+        if ungrouped > 0 { text += "\(ungrouped) stakeholder\(ungrouped == 1 ? "" : "s") without a value for \(by) left out: no path through them is counted\n" }
+        text += "\n"
         text += TextTable(header: ["id", "label", "group"] + Self.roles + ["z_total"], rows: rows).rendered
         text += "\nnetwork"
         let totals = (0 ..< 6).map { r -> [String] in
@@ -89,9 +97,9 @@ struct BrokerageDocument: Encodable {
         let observed: [String: Int], expected: [String: Double], z: [String: Double?]
     }
     struct Row: Encodable {
-        let id: String, label: String, group: String, roles: Figures
+        let id: String, label: String, group: String?, roles: Figures?
     }
-    let network: String, by: String, groups: [String: Int], network_totals: Figures, stakeholders: [Row], note: String
+    let network: String, by: String, groups: [String: Int], without_value: Int, network_totals: Figures, stakeholders: [Row], note: String
 
     init(_ network: StakeholderNetwork, _ grouping: Grouping, _ result: Brokerage) {
         func figures(_ observed: [Double], _ expected: [Double], _ deviation: [Double]) -> Figures {
@@ -103,11 +111,12 @@ struct BrokerageDocument: Encodable {
         self.network = network.name
         by = grouping.attribute
         groups = Dictionary(uniqueKeysWithValues: zip(grouping.names, result.groupSizes))
+        without_value = grouping.ungrouped.count
         network_totals = figures(result.totals, result.totalsExpected, result.totalsStandardDeviation)
         stakeholders = network.stakeholders.indices.map { v in
-            Row(id: network.stakeholders[v].id, label: network.stakeholders[v].label, group: grouping.names[grouping.groupOf[v]],
-                roles: figures(result.counts[v], result.expected[v], result.standardDeviation[v]))
+            Row(id: network.stakeholders[v].id, label: network.stakeholders[v].label, group: grouping.name(of: v),
+                roles: grouping.groupOf[v] < 0 ? nil : figures(result.counts[v], result.expected[v], result.standardDeviation[v]))
         }
-        note = "z is null where the null model's variance is zero"
+        note = "z is null where the null model's variance is zero; group and roles are null for stakeholders without a value (left out)"
     }
 }

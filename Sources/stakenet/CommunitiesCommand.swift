@@ -46,7 +46,7 @@ struct CommunitiesCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet))
         let partition = graph.communities(method: method.value, resolution: resolution, seed: seed)
         let modularity = graph.modularity(of: partition, resolution: resolution, asUndirected: true)
         let members = partition.members

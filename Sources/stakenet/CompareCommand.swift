@@ -37,6 +37,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var probabilities: ProbabilityOptions
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: ArgumentHelp("Compare the groups of this stakeholder property (sector, kind, or any column).", valueName: "attr"))
     var by: String?
@@ -101,22 +102,23 @@ struct CompareCommand: ParsableCommand {
     func compareGroups(by attribute: String, progress: Progress) throws -> String {
         let path = networks[0]
         let network = try reading.load(path)
-        var grouping = try network.grouping(by: attribute)
+        var grouping = try groupingOptions.grouping(of: network, by: attribute, quiet: reading.quiet)
         var compared = grouping.count
         if let groups {
             (grouping, compared) = try selectGroups(groups, of: grouping)
         }
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: reading.quiet))
         let kinds = try? network.grouping(by: "kind")
-        let kindNames = kinds?.names ?? [Grouping.missingName]
-        let partnerKind = kinds?.groupOf ?? [Int](repeating: 0, count: network.stakeholderCount)
+        let kindNames = kinds?.names ?? []
+        let partnerKind = kinds?.groupOf ?? [Int](repeating: -1, count: network.stakeholderCount)
         var reach: [Double]?
         if runs > 0 {
             progress.say("reach from every stakeholder (\(runs) runs)")
             reach = try probabilities.transmissionGraph(network, path: path).reachFromEach(runs: runs, seed: seed, threads: threads).mean
         }
         progress.say("centralities")
-        let profiler = try GroupProfiler(graph: graph, partnerKind: partnerKind, kindNames: kindNames, reach: reach, threads: threads)
+        let profiler = try GroupProfiler(graph: graph, partnerKind: partnerKind, kindNames: kindNames, reach: reach,
+                                         leftOut: grouping.groupOf.map { $0 < 0 }, threads: threads)
         let total = permutations
         let reporter: (@Sendable (Int) -> Void)? = progress.enabled ? { @Sendable (done: Int) in progress.say("permutation \(done) of \(total)") } : nil
         let result = try GroupComparison.compare(profiler, grouping: grouping,
@@ -144,7 +146,7 @@ struct CompareCommand: ParsableCommand {
         }
         guard chosen.count >= 2 else { throw ValidationError("--groups names at least two groups to compare") }
         let other = chosen.count
-        let groupOf = grouping.groupOf.map { chosen.firstIndex(of: $0) ?? other }
+        let groupOf = grouping.groupOf.map { $0 < 0 ? Grouping.noGroup : (chosen.firstIndex(of: $0) ?? other) }
         let names2 = chosen.map { grouping.names[$0] } + (groupOf.contains(other) ? ["(other)"] : [])
         return (Grouping(attribute: grouping.attribute, names: names2, groupOf: groupOf), chosen.count)
     }
@@ -155,7 +157,7 @@ struct CompareCommand: ParsableCommand {
         var names: [String] = [], results: [NetworkComparison] = []
         for (index, path) in networks.enumerated() {
             let network = try reading.load(path)
-            let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+            let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: reading.quiet))
             let total = replicates, label = "network \(index + 1) of \(networks.count)"
             let reporter: (@Sendable (Int) -> Void)? = progress.enabled ? { @Sendable (done: Int) in progress.say("\(label): random network \(done) of \(total)") } : nil
             results.append(NetworkComparison.compare(graph, settings: .init(replicates: replicates, seed: seed, threads: threads), progress: reporter))

@@ -13,6 +13,8 @@ struct HomophilyCommand: ParsableCommand {
         within groups) to +1 (all between); per group over the ties touching it. The permutation test relabels
         stakeholders at random, keeping group sizes, as UCINET does. Assortativity is Newman's r (NetworkX's
         attribute_assortativity_coefficient). The mixing matrix counts ties between groups (rows: from).
+        Stakeholders without a value for --by are in no group: ties with such an end are left out of every
+        figure, and the test relabels only the others (--missing-as-group makes them a group, '(none)').
 
         Examples:
           stakenet homophily Networks/mutuals-research --by sector
@@ -22,6 +24,7 @@ struct HomophilyCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: ArgumentHelp("Group stakeholders by this property (sector, kind, or any stakeholder column).", valueName: "attr"))
     var by: String
@@ -48,8 +51,8 @@ struct HomophilyCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let grouping = try network.grouping(by: by)
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+        let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet)
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
         let result = graph.homophily(groupOf: grouping.groupOf, groupCount: grouping.count, permutations: permutations, seed: seed, threads: threads)
         let sizes = grouping.members.map(\.count)
         let text: String
@@ -68,7 +71,12 @@ struct HomophilyCommand: ParsableCommand {
 
     func table(_ network: StakeholderNetwork, _ grouping: Grouping, _ sizes: [Int], _ result: Homophily) -> String {
         func brief(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
-        var text = "Homophily of \(network.name) by \(by) (\(grouping.count) groups)\n\n"
+        var text = "Homophily of \(network.name) by \(by) (\(grouping.count) groups)\n"
+        let ungrouped = grouping.ungrouped.count
+        if ungrouped > 0 {
+            text += "\(ungrouped) stakeholder\(ungrouped == 1 ? "" : "s") without a value for \(by) left out, with their ties\n"
+        }
+        text += "\n"
         text += "E-I index      \(brief(result.eiIndex))  (\(result.externalTies) ties between groups, \(result.internalTies) within)\n"
         if let test = result.permutation {
             text += "permutations   \(test.permutations) (seed \(test.seed)): expected \(brief(test.mean)), sd \(brief(test.standardDeviation)), range \(brief(test.minimum)) to \(brief(test.maximum))\n"
@@ -97,12 +105,13 @@ struct HomophilyDocument: Encodable {
         let permutations: Int, seed: UInt64, expected: Double, standard_deviation: Double, minimum: Double, maximum: Double
         let p_greater_or_equal: Double, p_less_or_equal: Double
     }
-    let network: String, by: String, e_i_index: Double?, external_ties: Int, internal_ties: Int
+    let network: String, by: String, without_value: Int, e_i_index: Double?, external_ties: Int, internal_ties: Int
     let assortativity: Double?, permutation_test: Test?, groups: [Group], mixing: [String: [String: Int]]
 
     init(network: String, grouping: Grouping, sizes: [Int], result: Homophily) {
         self.network = network
         by = grouping.attribute
+        without_value = grouping.ungrouped.count
         e_i_index = result.eiIndex
         external_ties = result.externalTies
         internal_ties = result.internalTies

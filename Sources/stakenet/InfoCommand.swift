@@ -30,7 +30,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection())
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
         let summary = NetworkSummary(network: network, graph: graph, exactLimit: exactPaths ? nil : 10_000)
         let text: String
         switch format {

@@ -72,7 +72,7 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet))
         let asked = try measures.map(Measure.parseList) ?? Measure.standard
         let options = MeasureOptions(weightsMean: weightAs.value, approximateSources: approx, seed: seed,
                                      perComponent: perComponent, maxIterations: maxIterations, threads: threads)

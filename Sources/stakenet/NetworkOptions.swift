@@ -74,10 +74,55 @@ struct GraphOptions: ParsableArguments {
         return first ... last
     }
 
+    /// The tie kinds named by --tie-kinds, as given and as kinds.
+    func namedKinds() -> [(name: String, kind: TieKind)]? {
+        tieKinds.map { list in
+            list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { ($0, TieKind(parsing: $0)) }
+        }
+    }
+
+    /// The selection as given, unchecked (for analyses that build their own layers from it).
     func selection(weighting: GraphSelection.Weighting = .none) throws -> GraphSelection {
-        let kinds = tieKinds.map { Set($0.split(separator: ",").map { TieKind(parsing: String($0)) }) }
-        return GraphSelection(tieKinds: kinds, period: try years(), direction: .asDeclared,
-                              parallelTies: parallel.value, weighting: weighting, keepSelfLoops: keepSelfLoops)
+        GraphSelection(tieKinds: namedKinds().map { Set($0.map(\.kind)) }, period: try years(), direction: .asDeclared,
+                       parallelTies: parallel.value, weighting: weighting, keepSelfLoops: keepSelfLoops)
+    }
+
+    /// The selection, checked against the network: a tie kind no tie has is an error (with the kinds
+    /// present and a did-you-mean); --period on a network without years is an error; a selection that
+    /// keeps no tie is an error naming it; one that keeps some says how many on standard error (unless quiet).
+    func selection(for network: StakeholderNetwork, weighting: GraphSelection.Weighting = .none, quiet: Bool) throws -> GraphSelection {
+        let selection = try selection(weighting: weighting)
+        var named: [String] = []
+        if let kinds = namedKinds() {
+            let present = Set(network.ties.compactMap(\.kind))
+            let known = present.map(\.name).sorted()
+            guard !kinds.isEmpty else { throw ValidationError("--tie-kinds names no kind") }
+            for (name, kind) in kinds where !present.contains(kind) {
+                let hint = ClosestMatch.suggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                let listing = known.isEmpty ? "no tie of \(network.name) has a kind" : "kinds in \(network.name): \(known.joined(separator: ", "))"
+                throw CommandFailure(message: "--tie-kinds: no tie has the kind '\(name)'\(hint) (\(listing))")
+            }
+            named.append("--tie-kinds \(tieKinds!)")
+        }
+        if let period = selection.period {
+            guard network.ties.contains(where: { $0.start != nil || $0.end != nil }) else {
+                throw CommandFailure(message: "--period \(self.period!): no tie of \(network.name) has a start or end year, so no tie can be chosen by period "
+                    + "(add start and end columns to the ties, or leave --period out)")
+            }
+            named.append("--period \(period.lowerBound == period.upperBound ? String(period.lowerBound) : "\(period.lowerBound)-\(period.upperBound)")")
+        }
+        guard !named.isEmpty else { return selection }
+        var chooser = selection
+        chooser.keepSelfLoops = true
+        let kept = network.ties.filter { chooser.includes($0) }.count
+        let description = named.joined(separator: " and ")
+        if kept == 0 && network.tieCount > 0 {
+            throw CommandFailure(message: "\(description) keeps none of the \(network.tieCount) ties of \(network.name)")
+        }
+        if !quiet && kept < network.tieCount {
+            Terminal.note("\(description) kept \(kept) of \(network.tieCount) ties")
+        }
+        return selection
     }
 }
 

@@ -13,7 +13,7 @@ struct PathsCommand: ParsableCommand {
         innovation on). With --to: the K likeliest loop-free paths (Yen's algorithm). Without: the likeliest
         diffusion tree from the --from stakeholders, one path to every stakeholder they can reach; its
         stakeholders can be drawn with stakenet render --highlight (the table prints the ids).
-        CSV: target,rank,probability,path with the path's ids joined by '>'.
+        CSV: target,rank,probability,path with the path's ids joined by '>'; JSON: the same, paths as lists of ids.
 
         Examples:
           stakenet paths Networks/mutuals-research --from esrc --to case-health-a --k 3 --probability 0.5
@@ -33,7 +33,7 @@ struct PathsCommand: ParsableCommand {
     @Option(help: "How many paths with --to.")
     var k: Int = 1
 
-    @Option(help: "table or csv.")
+    @Option(help: "table, csv or json.")
     var format: TableFormat = .table
 
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -41,7 +41,6 @@ struct PathsCommand: ParsableCommand {
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k takes a number of at least 1") }
-        if format == .json { throw ValidationError("paths writes table or csv") }
     }
 
     func run() throws {
@@ -49,8 +48,10 @@ struct PathsCommand: ParsableCommand {
         let sources = try StakeholderIDs.resolve(from, in: network, option: "--from")
         let transmission = try probabilities.transmissionGraph(network, path: input.network)
         var rows: [(target: Int, rank: Int, path: DiffusionPath)] = []
+        var destination: Int?
         if let to {
             let target = try StakeholderIDs.resolve(to, in: network, option: "--to")[0]
+            destination = target
             for source in sources {
                 for (rank, path) in transmission.likeliestPaths(from: source, to: target, count: k).enumerated() { rows.append((target, rank + 1, path)) }
             }
@@ -66,11 +67,16 @@ struct PathsCommand: ParsableCommand {
         }
         let ids = network.stakeholders.map(\.id)
         let text: String
-        if format == .csv {
+        switch format {
+        case .csv:
             text = try CSVText.render(header: ["target", "rank", "probability", "path"], rows: rows.map {
                 [ids[$0.target], String($0.rank), CSVText.number($0.path.probability), $0.path.nodes.map { ids[$0] }.joined(separator: ">")]
             })
-        } else {
+        case .json:
+            text = try JSONOutput.encode(PathsOutput(network: network.name, from: sources.map { ids[$0] }, to: destination.map { ids[$0] },
+                                                     paths: rows.map { .init(target: ids[$0.target], rank: $0.rank, probability: $0.path.probability,
+                                                                             path: $0.path.nodes.map { ids[$0] }) }))
+        case .table:
             var table = TextTable(header: ["target", "rank", "probability", "path"], rows: rows.map {
                 [ids[$0.target], String($0.rank), String(format: "%.4g", $0.path.probability), $0.path.nodes.map { ids[$0] }.joined(separator: " > ")]
             }).rendered
@@ -81,4 +87,19 @@ struct PathsCommand: ParsableCommand {
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }
+}
+
+/// `stakenet paths --format json`.
+struct PathsOutput: Encodable {
+    struct Path: Encodable {
+        let target: String
+        let rank: Int
+        let probability: Double
+        let path: [String]
+    }
+
+    let network: String
+    let from: [String]
+    let to: String?
+    let paths: [Path]
 }

@@ -36,7 +36,10 @@ struct ProbabilityOptions: ParsableArguments {
 
     /// Where tie probabilities come from, as chosen.
     func tieProbability() throws -> TieProbability {
-        if let probabilityFrom { return .attribute(probabilityFrom) }
+        if let probabilityFrom {
+            // The strength column by any of its names; any other tie column by its name.
+            return ["weight", "strength", "value"].contains(probabilityFrom.lowercased()) ? .strength : .attribute(probabilityFrom)
+        }
         if let table = try kindProbabilities() { return .byKind(table, otherwise: probability ?? 0.1) }
         return .constant(probability ?? 0.1)
     }
@@ -47,7 +50,7 @@ struct ProbabilityOptions: ParsableArguments {
         do {
             return try TransmissionGraph(network: network, probability: source)
         } catch let error as TieProbabilityError {
-            throw InputError(file: network.tieFile ?? path, line: error.line > 0 ? error.line : nil, field: probabilityFrom,
+            throw InputError(file: network.tieFile ?? path, line: error.line > 0 ? error.line : nil, field: probabilityFrom.map { ["weight", "strength", "value"].contains($0.lowercased()) ? "weight" : $0 },
                              message: error.message, hint: "tie probabilities are numbers from 0 to 1")
         }
     }

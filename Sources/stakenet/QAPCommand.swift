@@ -17,12 +17,15 @@ struct QAPCommand: ParsableCommand {
         Krackhardt and Snijders' double semi-partialling (R sna's netlm, nullhyp = "qapspp"). p-values are
         shares of permutations, as sna reports them. A tie counts 1 (its strength with --weight). --same adds
         layers of shared properties (1 where two stakeholders have the same sector …), to ask whether ties
-        follow them.
+        follow them; with --same alone, the network's ties (all kinds) are the layer explained. Stakeholders
+        without a value for a --same property are left out, with every pair they are in (as sna's gcor and
+        netlm leave out missing dyads); --missing-as-group makes them a group of their own.
 
         Examples:
           stakenet qap Networks/mutuals-research --layers support,funding
           stakenet qap Networks/mutuals-research --layers collaboration,support,funding --permutations 5000
           stakenet qap Networks/mutual-spinouts --layers knowledge-exchange --same sector,region
+          stakenet qap Networks/mutual-spinouts --same sector
           stakenet qap advice-network/ friendship-network/ --format json
         """
     )
@@ -32,6 +35,7 @@ struct QAPCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: ArgumentHelp("Tie kinds to use as layers, comma-separated; the first is the one explained.", valueName: "kinds"))
     var layers: String?
@@ -66,8 +70,8 @@ struct QAPCommand: ParsableCommand {
         if layers != nil && networks.count > 1 {
             throw ValidationError("--layers takes the tie kinds of one network; with several networks each network is a layer")
         }
-        if layers == nil && networks.count < 2 {
-            throw ValidationError("give --layers kind,kind to compare tie kinds of one network, or name two or more networks")
+        if layers == nil && same == nil && networks.count < 2 {
+            throw ValidationError("give --layers kind,kind to compare tie kinds of one network, --same ATTR to ask whether its ties follow a property, or name two or more networks")
         }
     }
 
@@ -76,8 +80,20 @@ struct QAPCommand: ParsableCommand {
         defer { progress.done() }
         let (title, loaded, network) = try loadLayers()
         var dyadLayers = loaded
-        for attribute in (same ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !attribute.isEmpty {
-            dyadLayers.append(try sameValueLayer(network, attribute))
+        let attributes = (same ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let groupings = try attributes.map { attribute in
+            try groupingOptions.grouping(of: network, by: attribute, quiet: reading.quiet, leftOutOf: "the analysis, with every pair they are in")
+        }
+        // Pairs with a stakeholder lacking a value are left out: the analysis runs among the others.
+        let kept = network.stakeholders.indices.filter { v in groupings.allSatisfy { $0.groupOf[v] >= 0 } }
+        if kept.count < network.stakeholderCount {
+            guard kept.count >= 3 else {
+                throw CommandFailure(message: "only \(kept.count) stakeholders have a value for every --same property (\(attributes.joined(separator: ", "))); QAP needs at least 3")
+            }
+            dyadLayers = dyadLayers.map { $0.restricted(to: kept) }
+        }
+        for (attribute, grouping) in zip(attributes, groupings) {
+            dyadLayers.append(sameValueLayer(grouping, attribute, among: kept, directed: network.isDirected))
         }
         guard dyadLayers.count >= 2 else {
             throw ValidationError("QAP needs at least two layers: name two tie kinds with --layers, or add --same ATTR")
@@ -103,16 +119,13 @@ struct QAPCommand: ParsableCommand {
         try Output.emit(text, to: output, inputs: networks)
     }
 
-    /// 1 for every pair of stakeholders with the same value of `attribute` (missing values match nothing).
-    func sameValueLayer(_ network: StakeholderNetwork, _ attribute: String) throws -> DyadLayer {
-        let grouping = try network.grouping(by: attribute)
-        let missing = grouping.names.firstIndex(of: Grouping.missingName)
-        let n = network.stakeholderCount, directed = network.isDirected
+    /// 1 for every pair of the `kept` stakeholders with the same value of `attribute`.
+    func sameValueLayer(_ grouping: Grouping, _ attribute: String, among kept: [Int], directed: Bool) -> DyadLayer {
+        let n = kept.count
         var values = [Double](repeating: 0, count: DyadLayer.dyadCount(n, directed: directed))
         for i in 0 ..< n {
             for j in 0 ..< n where j != i && (directed || j < i) {
-                let g = grouping.groupOf[i]
-                if g == grouping.groupOf[j] && g != missing { values[DyadLayer.index(i, j, n, directed: directed)] = 1 }
+                if grouping.groupOf[kept[i]] == grouping.groupOf[kept[j]] { values[DyadLayer.index(i, j, n, directed: directed)] = 1 }
             }
         }
         return DyadLayer(name: "same_" + attribute, nodeCount: n, isDirected: directed, values: values)
@@ -120,9 +133,17 @@ struct QAPCommand: ParsableCommand {
 
     /// The layers, all over the stakeholders of the first network in its order, and that network.
     func loadLayers() throws -> (String, [DyadLayer], StakeholderNetwork) {
+        if layers == nil && networks.count == 1 {
+            // --same alone: the network's ties, of every kind chosen, are the layer explained.
+            let network = try reading.load(networks[0])
+            let selection = try graphOptions.selection(for: network, weighting: weight ? .strength : .none, quiet: reading.quiet)
+            try checkSize(network.stakeholderCount, layers: 1, directed: network.isDirected)
+            return (network.name, [DyadLayer(name: "ties", graph: try GraphBuilding.graph(of: network, selection: selection))], network)
+        }
         let selection = try graphOptions.selection(weighting: weight ? .strength : .none)
         if let layers {
             let network = try reading.load(networks[0])
+            _ = try graphOptions.selection(for: network, quiet: true)  // a period or tie kind the network lacks is an error
             let kinds = layers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard kinds.count >= 2 || same != nil else { throw ValidationError("--layers needs at least two tie kinds (or one and --same ATTR)") }
             let present = Set(network.ties.compactMap(\.kind))
@@ -148,6 +169,7 @@ struct QAPCommand: ParsableCommand {
             guard network.isDirected == first.isDirected else {
                 throw CommandFailure(message: "\(path) is \(network.isDirected ? "directed" : "undirected") but \(networks[0]) is not; read both one way with --directed or --undirected")
             }
+            _ = try graphOptions.selection(for: network, quiet: reading.quiet)
             let aligned = try align(network, path: path, to: first)
             var name = network.name
             while names.contains(name) { name += "'" }

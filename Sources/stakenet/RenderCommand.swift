@@ -92,33 +92,36 @@ struct RenderCommand: ParsableCommand {
         let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
         var used: [String] = []
+        var highlighted = try highlight.map { try StakeholderIDs.resolve($0, in: network, option: "--highlight") } ?? []
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet)
+        if selection.tieKinds != nil || selection.period != nil {
+            // The map shows the chosen ties only (self-loops as recorded).
+            var drawn = selection
+            drawn.keepSelfLoops = true
+            network = network.keepingTies(drawn)
+            used.append([graphOptions.tieKinds.map { "ties: \($0)" }, graphOptions.period.map { "period \($0)" }].compactMap { $0 }.joined(separator: ", "))
+        }
         if sizeBy != nil || top != nil {
             let measure = try Measure.parseList(sizeBy ?? "pagerank")[0]
-            let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(weighting: GraphBuilding.weighting(for: weight)))
+            let graph = try GraphBuilding.graph(of: network, selection: selection)
             var scores = try graph.compute([measure], options: MeasureOptions(perComponent: true)).columns[0]
             if let top, top < network.stakeholderCount {
-                // The map of the most central: the top K and the ties among them.
-                let kept = Array(scores.ranking.prefix(top)).sorted()
+                // The map of the most central: the top K and the ties among them, and whoever is highlighted.
+                let best = Set(scores.ranking.prefix(top))
+                let extra = highlighted.filter { !best.contains($0) }
+                let kept = (best.union(extra)).sorted()
+                let position = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
                 network = network.subnetwork(keeping: kept)
                 scores = NodeScores(measure: scores.measure, values: kept.map { scores[$0] })
-                used.append("top \(top) by \(measure.rawValue)")
+                highlighted = highlighted.map { position[$0]! }
+                used.append("top \(top) by \(measure.rawValue)" + (extra.isEmpty ? "" : " and \(extra.count) highlighted"))
             }
             if sizeBy != nil {
                 options.sizeBy = scores
                 used.append("size: \(measure.rawValue)")
             }
         }
-        if let highlight {
-            var chosen = Set<Int>()
-            for id in highlight.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let v = network.index(of: id) else {
-                    let hint = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                    throw CommandFailure(message: "--highlight: no stakeholder has the id '\(id)'\(hint)")
-                }
-                chosen.insert(v)
-            }
-            options.highlight = chosen
-        }
+        options.highlight = Set(highlighted)
         let engine = layout?.value ?? Layout.suggested(for: network)
         used.append("layout \(engine.rawValue), seed \(seed)")
         options.caption = used.joined(separator: ", ")

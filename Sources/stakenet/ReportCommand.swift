@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: NetworkOptions
     @OptionGroup var probabilities: ProbabilityOptions
     @OptionGroup var graphviz: GraphvizOptions
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(name: .short, help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
@@ -63,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         let network = try input.load()
         if groups != nil && by == nil { throw ValidationError("--groups names groups of --by ATTR; give --by too") }
         if let by {
-            let grouping = try network.grouping(by: by)
+            let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet)
             for name in groups?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) ?? [] where !grouping.names.contains(name) {
                 let hint = ClosestMatch.suggestion(for: name, among: grouping.names).map { "; did you mean '\($0)'?" } ?? ""
                 throw CommandFailure(message: "--groups: no stakeholder has \(by) '\(name)'\(hint)")
@@ -72,6 +73,7 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions()
         options.title = title
         options.by = by
+        options.missingAsGroup = groupingOptions.missingAsGroup
         options.groups = groups?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         options.seeds = try seeds.map { try StakeholderIDs.resolve($0, in: network, option: "--seeds") }
         options.probability = try probabilities.tieProbability()

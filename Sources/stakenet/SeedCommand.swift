@@ -12,7 +12,8 @@ struct SeedCommand: ParsableCommand {
         Influence maximisation by IMM (Tang, Shi & Xiao 2015): with probability at least 1 - 1/n, the chosen seeds
         reach (1 - 1/e - epsilon) of the best expected spread any K seeds could. --candidates limits the choice,
         as property=value (values separated by |). Seeds are listed in the order chosen, each with the
-        expected spread of the seeds so far.
+        expected spread of the seeds so far. With --criticality, CSV and JSON list every stakeholder with
+        its criticality, the seeds with their rank and spread (one table: id,seed_rank,expected_spread,criticality).
 
         Examples:
           stakenet seed Networks/mutuals-research --k 3 --probability 0.3
@@ -47,7 +48,7 @@ struct SeedCommand: ParsableCommand {
     @Option(help: "Worker threads (results are identical for any number).")
     var threads: Int = Parallel.defaultThreads
 
-    @Option(help: "table or csv.")
+    @Option(help: "table, csv or json.")
     var format: TableFormat = .table
 
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -56,7 +57,6 @@ struct SeedCommand: ParsableCommand {
     func validate() throws {
         if k < 1 { throw ValidationError("--k takes a number of at least 1") }
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon takes a number between 0 and 1") }
-        if format == .json { throw ValidationError("seed writes table or csv") }
         if runs < 1 { throw ValidationError("--runs takes a number of at least 1") }
         if let candidates, !candidates.contains("=") { throw ValidationError("--candidates takes property=value, such as kind=spin-out") }
     }
@@ -69,35 +69,47 @@ struct SeedCommand: ParsableCommand {
             let parts = candidates.split(separator: "=", maxSplits: 1).map(String.init)
             let grouping = try network.grouping(by: parts[0])
             let values = Set(parts[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
-            allowed = Set(network.stakeholders.indices.filter { values.contains(grouping.names[grouping.groupOf[$0]]) })
+            allowed = Set(network.stakeholders.indices.filter { grouping.name(of: $0).map(values.contains) ?? false })
             if allowed!.isEmpty { throw CommandFailure(message: "--candidates \(candidates) matches no stakeholder; values of \(parts[0]): \(grouping.names.joined(separator: ", "))") }
         }
         let selection = transmission.maximizeInfluence(k: k, model: model == .lt ? .linearThreshold : .independentCascade,
                                                        epsilon: epsilon, candidates: allowed, seed: seed, threads: threads)
-        let rows = selection.seeds.enumerated().map { index, v in
-            [String(index + 1), network.stakeholders[v].id, network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "-", String(format: "%.3f", selection.spread[index])]
-        }
-        var text: String
-        if format == .csv {
+        let ids = network.stakeholders.map(\.id)
+        let drops = criticality ? transmission.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
+                                                          settings: DiffusionSettings(runs: runs, seed: seed, threads: threads)) : nil
+        // Stakeholders by criticality, largest first (the seeds themselves have none).
+        let order = drops.map { drops in network.stakeholders.indices.filter { !drops[$0].isNaN }.sorted { (drops[$0], $1) > (drops[$1], $0) } } ?? []
+        let rankOf = Dictionary(uniqueKeysWithValues: selection.seeds.enumerated().map { ($1, $0) })
+        let text: String
+        switch format {
+        case .csv where drops == nil:
             text = try CSVText.render(header: ["rank", "id", "expected_spread"], rows: selection.seeds.enumerated().map { index, v in
-                [String(index + 1), network.stakeholders[v].id, CSVText.number(selection.spread[index])]
+                [String(index + 1), ids[v], CSVText.number(selection.spread[index])]
             })
-        } else {
-            text = "\(selection.seeds.count) seeds (\(model.rawValue), IMM with epsilon \(epsilon), \(selection.sampleCount) reverse-reachable sets, seed \(seed))\n\n"
+        case .csv:
+            text = try CSVText.render(header: ["id", "seed_rank", "expected_spread", "criticality"], rows: (selection.seeds + order).map { v in
+                let rank = rankOf[v]
+                return [ids[v], rank.map { String($0 + 1) } ?? "", rank.map { CSVText.number(selection.spread[$0]) } ?? "",
+                        drops.map { $0[v].isNaN ? "" : CSVText.number($0[v]) } ?? ""]
+            })
+        case .json:
+            text = try JSONOutput.encode(SeedOutput(
+                network: network.name, model: model.rawValue, epsilon: epsilon, seed: seed, reverseReachableSets: selection.sampleCount,
+                seeds: selection.seeds.enumerated().map { .init(rank: $0.offset + 1, id: ids[$0.element], expectedSpread: selection.spread[$0.offset]) },
+                criticality: drops.map { drops in order.map { .init(id: ids[$0], spreadLost: drops[$0]) } }, criticalityRuns: drops == nil ? nil : runs))
+        case .table:
+            let rows = selection.seeds.enumerated().map { index, v in
+                [String(index + 1), ids[v], network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "-", String(format: "%.3f", selection.spread[index])]
+            }
+            var table = "\(selection.seeds.count) seeds (\(model.rawValue), IMM with epsilon \(epsilon), \(selection.sampleCount) reverse-reachable sets, seed \(seed))\n\n"
                 + TextTable(header: ["rank", "id", "label", "kind", "expected spread"], rows: rows).rendered
-        }
-        if criticality {
-            let drops = transmission.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
-                                                 settings: DiffusionSettings(runs: runs, seed: seed, threads: threads))
-            let order = network.stakeholders.indices.filter { !drops[$0].isNaN }.sorted { (drops[$0], $1) > (drops[$1], $0) }
-            if format == .csv {
-                text += "\n" + (try CSVText.render(header: ["id", "criticality"], rows: order.map { [network.stakeholders[$0].id, CSVText.number(drops[$0])] }))
-            } else {
-                text += "\ncriticality: expected adopters lost if the stakeholder is taken out (\(runs) runs each)\n"
-                text += TextTable(header: ["id", "label", "kind", "spread lost"], rows: order.prefix(15).map {
-                    [network.stakeholders[$0].id, network.stakeholders[$0].label, network.stakeholders[$0].kind?.name ?? "-", String(format: "%.3f", drops[$0])]
+            if let drops {
+                table += "\ncriticality: expected adopters lost if the stakeholder is taken out (\(runs) runs each)\n"
+                table += TextTable(header: ["id", "label", "kind", "spread lost"], rows: order.prefix(15).map {
+                    [ids[$0], network.stakeholders[$0].label, network.stakeholders[$0].kind?.name ?? "-", String(format: "%.3f", drops[$0])]
                 }).rendered
             }
+            text = table
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }
@@ -105,4 +117,34 @@ struct SeedCommand: ParsableCommand {
 
 enum SeedModelOption: String, ExpressibleByArgument, CaseIterable {
     case ic, lt
+}
+
+/// `stakenet seed --format json`.
+struct SeedOutput: Encodable {
+    struct Seed: Encodable {
+        let rank: Int
+        let id: String
+        let expectedSpread: Double
+        enum CodingKeys: String, CodingKey { case rank, id, expectedSpread = "expected_spread" }
+    }
+
+    struct Criticality: Encodable {
+        let id: String
+        let spreadLost: Double
+        enum CodingKeys: String, CodingKey { case id, spreadLost = "spread_lost" }
+    }
+
+    let network: String
+    let model: String
+    let epsilon: Double
+    let seed: UInt64
+    let reverseReachableSets: Int
+    let seeds: [Seed]
+    let criticality: [Criticality]?
+    let criticalityRuns: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case network, model, epsilon, seed, seeds, criticality
+        case reverseReachableSets = "reverse_reachable_sets", criticalityRuns = "criticality_runs"
+    }
 }

@@ -13,6 +13,11 @@ enum Terminal {
         write("stakenet: error: \(message)\n", to: .standardError)
     }
 
+    /// What the tool did that the user should know of (a selection's size): `stakenet: message`.
+    static func note(_ message: String) {
+        write("stakenet: \(message)\n", to: .standardError)
+    }
+
     static func warning(_ message: String) {
         write("stakenet: warning: \(message)\n", to: .standardError)
     }

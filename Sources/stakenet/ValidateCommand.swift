@@ -22,6 +22,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "table (one problem a line) or json.")
     var format: OutputFormat = .table
 
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
     /// DOT files are read through Graphviz (one error at most); the rest by NetworkReader, every problem listed.
     func validated() -> (StakeholderNetwork?, ValidationReport) {
         guard DOTNetworkReader.handles(input.network) else { return NetworkReader.validate(input.network, options: input.readOptions) }
@@ -41,8 +44,9 @@ struct ValidateCommand: ParsableCommand {
         let problems = input.quiet ? report.errors : report.problems
         switch format {
         case .json:
-            Terminal.write(try JSONOutput.encode(ValidationOutput(network: input.network, problems: problems,
-                                                                  stakeholders: network?.stakeholderCount, ties: network?.tieCount)))
+            try Output.emit(try JSONOutput.encode(ValidationOutput(network: input.network, problems: problems,
+                                                                   stakeholders: network?.stakeholderCount, ties: network?.tieCount)),
+                            to: output, inputs: [input.network])
         case .table:
             var text = ""
             for problem in problems {
@@ -57,7 +61,7 @@ struct ValidateCommand: ParsableCommand {
             } else {
                 text += "\(input.network): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             }
-            Terminal.write(text)
+            try Output.emit(text, to: output, inputs: [input.network])
         }
         if report.hasErrors { throw CommandFailure() }
     }

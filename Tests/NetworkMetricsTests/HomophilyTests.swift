@@ -9,7 +9,8 @@ import TestSupport
 /// `attribute_assortativity_coefficient`; E-I and mixing counted in Python), and the permutation test
 /// against the exact permutation distribution of a small graph.
 @Suite struct HomophilyTests {
-    static let cases = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+    static let cases = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group"),
+                        ("groups-missing", "group")]
 
     @Test(arguments: cases)
     func matchesReference(_ name: String, _ attribute: String) throws {
@@ -26,6 +27,24 @@ import TestSupport
             if let value = groupEI[groupName] as? Double { #expect(isClose(try #require(result.groupEI[g]), value)) } else { #expect(result.groupEI[g] == nil) }
             for (h, other) in grouping.names.enumerated() { #expect(result.mixing[g][h] == mixing[groupName]![other]!, "\(groupName)→\(other)") }
         }
+    }
+
+    /// Stakeholders without a value are in no group: the same figures as the network among the others,
+    /// and the permutation test relabels only them (the same p-values with the same seed).
+    @Test func missingValuesAreLeftOutWithTheirTies() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("groups-missing")).network
+        let grouping = try network.grouping(by: "group")
+        #expect(grouping.ungrouped.count == 9 && grouping.names == ["blue", "green", "red"])
+        let kept = network.stakeholders.indices.filter { grouping.groupOf[$0] >= 0 }
+        let whole = try network.graph().homophily(groupOf: grouping.groupOf, groupCount: 3, permutations: 2000, seed: 5)
+        let among = try network.graph().induced(keeping: kept).homophily(groupOf: kept.map { grouping.groupOf[$0] }, groupCount: 3, permutations: 2000, seed: 5)
+        #expect(whole.eiIndex == among.eiIndex && whole.mixing == among.mixing && whole.assortativity == among.assortativity)
+        #expect(whole.permutation?.pLessOrEqual == among.permutation?.pLessOrEqual && whole.permutation?.mean == among.permutation?.mean)
+        // The old reading, missing as a group of its own, differs.
+        let asGroup = try network.grouping(by: "group", missingAsGroup: true)
+        #expect(asGroup.names == ["blue", "green", "red", "(none)"] && asGroup.isComplete)
+        let old = try network.graph().homophily(groupOf: asGroup.groupOf, groupCount: 4, permutations: 0)
+        #expect(old.internalTies + old.externalTies > whole.internalTies + whole.externalTies)
     }
 
     @Test func permutationTestAgreesWithTheExactDistribution() throws {

@@ -10,7 +10,8 @@ import TestSupport
 func profiler(for path: String, by attribute: String, reach: [Double]? = nil) throws -> (GroupProfiler, Grouping, StakeholderNetwork) {
     let network = try NetworkReader.read(path).network
     let grouping = try network.grouping(by: attribute)
-    let profiler = try GroupProfiler(graph: network.graph(), partnerKind: grouping.groupOf, kindNames: grouping.names, reach: reach, threads: 2)
+    let profiler = try GroupProfiler(graph: network.graph(), partnerKind: grouping.groupOf, kindNames: grouping.names, reach: reach,
+                                     leftOut: grouping.groupOf.map { $0 < 0 }, threads: 2)
     return (profiler, grouping, network)
 }
 
@@ -18,7 +19,8 @@ func profiler(for path: String, by attribute: String, reach: [Double]? = nil) th
 /// Scripts/reference/values.py), brokerage role shares against R sna's counts, and a network small
 /// enough to count by hand.
 @Suite struct GroupProfileTests {
-    static let cases: [(String, String)] = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group")]
+    static let cases: [(String, String)] = [("karate", "club"), ("davis", "kind"), ("gnp-strong", "group"), ("directed-components", "group"),
+                                            ("groups-missing", "group")]
 
     @Test(arguments: cases)
     func matchesNetworkX(_ name: String, _ attribute: String) throws {
@@ -61,7 +63,7 @@ func profiler(for path: String, by attribute: String, reach: [Double]? = nil) th
         let values = profiler.profile(labels: grouping.groupOf.map(Int32.init), groupCount: G, scratch: &scratch)
         let roles = ["coordinator", "consultant", "representative", "gatekeeper", "liaison"]
         var sums = [[Double]](repeating: [Double](repeating: 0, count: 6), count: G)
-        for row in 0 ..< table.rowCount where table.columns[0][row] != "(network)" {
+        for row in 0 ..< table.rowCount where table.columns[0][row] != "(network)" && !table.columns[1][row].isEmpty {
             let g = grouping.groupOf[network.index(of: table.columns[0][row])!]
             for (r, role) in (roles + ["total"]).enumerated() {
                 sums[g][r] += Double(table.columns[table.header.firstIndex(of: role)!][row])!
