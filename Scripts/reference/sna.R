@@ -35,6 +35,27 @@ for (name in datasets) {
 }
 writeLines(c("{", paste(entries, collapse = ",\n"), "}"), file.path(folder, "centralization.json"))
 
+# Transitivity as sna's gtrans (measure "weak"), directed ("digraph") and of the undirected view ("graph").
+entries <- c()
+for (name in datasets) {
+  base <- file.path(folder, "datasets", name)
+  nodes <- read.csv(file.path(base, "nodes.csv"), colClasses = "character")$id
+  edges <- read.csv(file.path(base, "edges.csv"), colClasses = "character")
+  directed <- grepl('"directed": true', paste(readLines(file.path(base, "network.json")), collapse = ""))
+  n <- length(nodes)
+  m <- matrix(0, n, n)
+  index <- setNames(seq_len(n), nodes)
+  for (i in seq_len(nrow(edges))) {
+    s <- index[[edges$source[i]]]; t <- index[[edges$target[i]]]
+    if (s != t) { m[s, t] <- 1; if (!directed) m[t, s] <- 1 }
+  }
+  both <- pmax(m, t(m))
+  fields <- sprintf('"graph": %s', number(gtrans(both, mode = "graph", measure = "weak")))
+  if (directed) fields <- c(fields, sprintf('"digraph": %s', number(gtrans(m, mode = "digraph", measure = "weak"))))
+  entries <- c(entries, sprintf('  "%s": {%s}', name, paste(fields, collapse = ", ")))
+}
+writeLines(c("{", paste(entries, collapse = ",\n"), "}"), file.path(folder, "gtrans.json"))
+
 # Gould-Fernandez brokerage (sna's brokerage()) on every dataset with a grouping, and the bundled network.
 brokerage_cases <- list(
   list(name = "karate", folder = file.path(folder, "datasets", "karate"), by = "club"),

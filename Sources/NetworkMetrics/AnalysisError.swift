@@ -18,3 +18,10 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// Where the iterative measures (PageRank, eigenvector, Katz, HITS) stop.
+public enum IterationDefaults {
+    /// The L1 change of the iterate, relative to its L1 norm, below which iteration stops: tight enough
+    /// that results equal converged references (NetworkX with `tol=1e-13`, igraph's PRPACK) within 1e-9.
+    public static let tolerance = 1e-12
+}

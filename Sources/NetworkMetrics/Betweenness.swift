@@ -22,15 +22,18 @@ extension Graph {
 
     /// Betweenness estimated from `sampleSize` source nodes drawn uniformly without replacement
     /// (seeded): b̂(v) = (n/k) Σ_{s in sample} δ_s(v), normalised as `betweenness`. The estimate is
-    /// unbiased; `standardError` is its standard error, n·√((1 − k/n)·S²_v/k) scaled likewise, where
-    /// S²_v is the sample variance of δ_s(v) (the finite-population correction makes it 0 when k = n).
+    /// unbiased (Brandes and Pich). Each stakeholder also gets an interval that holds with probability at
+    /// least `confidence` whatever the network (`BetweennessInterval`): the plain standard error of the
+    /// sample, n·√((1 − k/n)·S²_v/k), understates the error on skewed networks, where a few sources carry
+    /// most of a hub's dependency (among the top 100 of a 10,000-node Barabási–Albert graph it covers only
+    /// about 74% at a nominal 95%).
     ///
     /// - Complexity: O(km) unweighted, O(km + kn log n) weighted.
     /// - Reference: U. Brandes and C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation
     ///   and Chaos 17(7), 2007. doi:10.1142/S0218127407018403
     public func approximateBetweenness(sampleSize: Int, seed: UInt64, weightsMean meaning: WeightMeaning = .strength,
-                                       normalized: Bool = true, threads: Int = Parallel.defaultThreads)
-        -> (estimate: NodeScores, standardError: NodeScores) {
+                                       normalized: Bool = true, confidence: Double = 0.95,
+                                       threads: Int = Parallel.defaultThreads) -> ApproximateBetweenness {
         let n = nodeCount
         let k = Swift.max(0, Swift.min(sampleSize, n))
         var generator = SeededGenerator(seed: seed)
@@ -42,18 +45,36 @@ extension Graph {
         let sample = pool[..<k].sorted()
         let sums = brandesSums(sources: sample, meaning: meaning, squares: true, threads: threads)
         let scale = betweennessScale(normalized: normalized)
-        var estimate = [Double](repeating: 0, count: n), error = [Double](repeating: 0, count: n)
+        var estimate = [Double](repeating: 0, count: n), plain = estimate
+        var lower = estimate, upper = estimate
+        // One source's contribution to the estimate, X_s = n·scale·δ_s(v), lies in [0, n·scale·r(v)], where
+        // r(v) bounds the targets whose shortest paths can pass v: at most n − 2, and at most the nodes v
+        // reaches, v aside (so a node that reaches few has a narrow interval).
+        let reach = k > 0 && k < n ? reachUpperBounds() : [Int](repeating: n, count: n)
+        func range(_ v: Int) -> Double { Double(n) * scale * Double(Swift.max(0, Swift.min(n - 2, reach[v] - 1))) }
         if k > 0 {
             let kk = Double(k), nn = Double(n)
             for v in 0 ..< n {
                 let mean = sums.total[v] / kk
                 estimate[v] = nn * mean * scale
-                guard k > 1 else { continue }
-                let variance = Swift.max(0, (sums.squares[v] - kk * mean * mean) / (kk - 1))
-                error[v] = nn * (Swift.max(0, 1 - kk / nn) * variance / kk).squareRoot() * scale
+                if k > 1 {
+                    let variance = Swift.max(0, (sums.squares[v] - kk * mean * mean) / (kk - 1))
+                    plain[v] = nn * (Swift.max(0, 1 - kk / nn) * variance / kk).squareRoot() * scale
+                }
+                if k == n {
+                    (lower[v], upper[v]) = (estimate[v], estimate[v])
+                } else {
+                    (lower[v], upper[v]) = BetweennessInterval.bounds(mean: estimate[v], range: range(v), samples: k, confidence: confidence)
+                }
             }
+        } else {
+            upper = (0 ..< n).map(range)
         }
-        return (NodeScores(measure: "betweenness", values: estimate), NodeScores(measure: "betweenness_standard_error", values: error))
+        return ApproximateBetweenness(estimate: NodeScores(measure: "betweenness", values: estimate),
+                                      lower: NodeScores(measure: "betweenness_lower", values: lower),
+                                      upper: NodeScores(measure: "betweenness_upper", values: upper),
+                                      sampleStandardError: NodeScores(measure: "betweenness_sample_standard_error", values: plain),
+                                      sources: k, confidence: confidence)
     }
 
     func betweennessScale(normalized: Bool) -> Double {

@@ -101,7 +101,8 @@ extension Graph {
     }
 
     /// Transitivity: 3 × triangles / connected triples of the undirected, unweighted graph, as NetworkX's
-    /// `transitivity` (a directed graph is read as undirected). 0 when there are no triples.
+    /// `transitivity` and igraph's `transitivity_undirected` (a directed graph is read as undirected: see
+    /// `directedTransitivity` for the directed figure). 0 when there are no triples.
     ///
     /// - Complexity: O(Σ_v d_v²).
     public func transitivity() -> Double {
@@ -122,5 +123,28 @@ extension Graph {
             for u in neighbours[v] { mark[u] = false }
         }
         return triples == 0 ? 0 : closed / triples
+    }
+
+    /// Directed transitivity, as R sna's `gtrans(mode = "digraph", measure = "weak")`: of the two-paths
+    /// i → j → k (i ≠ k), the share with an arc i → k, Σ a_ik (A²)_ik / Σ (A²)_ik, self-loops left out.
+    /// `nil` when there is no two-path (sna reports 1 by convention there) or the graph is undirected.
+    ///
+    /// - Complexity: O(Σ_j in(j)·out(j)).
+    /// - Reference: S. Wasserman and K. Faust, "Social network analysis", 1994, §6.2.4; C. Butts, sna.
+    public func directedTransitivity() -> Double? {
+        guard isDirected else { return nil }
+        var mark = [Bool](repeating: false, count: nodeCount)
+        var closed = 0.0, paths = 0.0
+        for i in 0 ..< nodeCount {
+            for k in successors(of: i) { mark[Int(k)] = true }
+            for j in successors(of: i) where Int(j) != i {
+                for k in successors(of: Int(j)) where Int(k) != i && k != j {
+                    paths += 1
+                    if mark[Int(k)] { closed += 1 }
+                }
+            }
+            for k in successors(of: i) { mark[Int(k)] = false }
+        }
+        return paths > 0 ? closed / paths : nil
     }
 }

@@ -39,8 +39,9 @@ extension Graph {
     }
 
     /// Strength: the sum of the weights of a node's ties (in plus out on a directed graph), as NetworkX's
-    /// `G.degree(weight=…)`; a self-loop's weight counts twice. On an unweighted graph, the number of ties
-    /// (parallel ties counted). `in_strength` and `out_strength` sum in-coming and out-going ties.
+    /// `G.degree(weight=…)` and igraph's `strength`; a self-loop's weight counts twice. Called on an unweighted
+    /// graph it counts ties (parallel ties counted): `compute` sums the tie weights instead through
+    /// `MeasureOptions.strengthGraph`. `in_strength` and `out_strength` sum in-coming and out-going ties.
     ///
     /// - Complexity: O(n + m).
     public func strength(_ which: DegreeKind = .total) -> NodeScores {

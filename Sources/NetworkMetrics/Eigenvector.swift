@@ -3,7 +3,8 @@ import NetworkModel
 extension Graph {
     /// Eigenvector centrality, computed exactly as NetworkX's `eigenvector_centrality`: power iteration on
     /// A + I (A weighted by strength on a weighted graph) from the uniform vector, each step normalised
-    /// to unit Euclidean length, until the L1 change is below n·`tolerance`. On a directed graph a node's
+    /// to unit Euclidean length, until the L1 change is below `tolerance` times the vector's L1 norm
+    /// (default 1e-12; NetworkX stops at an L1 change of n·1e-6). On a directed graph a node's
     /// score comes from its in-neighbours (left eigenvector), as in NetworkX.
     ///
     /// Refused on a disconnected graph (the leading eigenvector is then not unique); use
@@ -13,7 +14,7 @@ extension Graph {
     /// - Throws: `AnalysisError.disconnected`, or `.notConverged` naming the iterations and tolerance.
     /// - Reference: P. Bonacich, "Power and centrality: a family of measures", Am. J. Sociol. 92(5), 1987.
     ///   doi:10.1086/228631
-    public func eigenvector(maxIterations: Int = 100, tolerance: Double = 1e-6) throws -> NodeScores {
+    public func eigenvector(maxIterations: Int = 1000, tolerance: Double = IterationDefaults.tolerance) throws -> NodeScores {
         let components = weakComponents()
         if components.count > 1 { throw AnalysisError.disconnected(measure: "eigenvector", components: components.count) }
         return NodeScores(measure: "eigenvector", values: try eigenvectorIteration(nodes: Array(0 ..< nodeCount), maxIterations: maxIterations, tolerance: tolerance))
@@ -21,7 +22,7 @@ extension Graph {
 
     /// Eigenvector centrality of each (weakly connected) component on its own, each normalised to unit
     /// length within its component, as NetworkX's `eigenvector_centrality` on each component's subgraph.
-    public func eigenvectorByComponent(maxIterations: Int = 100, tolerance: Double = 1e-6) throws -> NodeScores {
+    public func eigenvectorByComponent(maxIterations: Int = 1000, tolerance: Double = IterationDefaults.tolerance) throws -> NodeScores {
         var values = [Double](repeating: 0, count: nodeCount)
         for members in weakComponents().members {
             let scores = try eigenvectorIteration(nodes: members, maxIterations: maxIterations, tolerance: tolerance)
@@ -50,13 +51,14 @@ extension Graph {
             }
             var norm = (next.reduce(0) { $0 + $1 * $1 }).squareRoot()
             if norm == 0 { norm = 1 }
-            var change = 0.0
+            var change = 0.0, size = 0.0
             for i in 0 ..< k {
                 next[i] /= norm
                 change += abs(next[i] - x[i])
+                size += abs(next[i])
             }
             swap(&x, &next)
-            if change < Double(k) * tolerance { return x }
+            if change <= tolerance * size { return x }
         }
         if isDirected && isAcyclic(nodes) {
             throw AnalysisError.invalid("eigenvector centrality is not defined on a directed network without cycles: every score falls to 0 "

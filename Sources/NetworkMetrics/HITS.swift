@@ -14,7 +14,7 @@ extension Graph {
     /// - Throws: `AnalysisError.notConverged` naming the iterations and tolerance.
     /// - Reference: J. Kleinberg, "Authoritative sources in a hyperlinked environment", J. ACM 46(5),
     ///   1999. doi:10.1145/324133.324140
-    public func hits(maxIterations: Int = 10_000, tolerance: Double = 1e-12) throws -> (hub: NodeScores, authority: NodeScores) {
+    public func hits(maxIterations: Int = 10_000, tolerance: Double = IterationDefaults.tolerance) throws -> (hub: NodeScores, authority: NodeScores) {
         let n = nodeCount
         guard n > 0 else { return (NodeScores(measure: "hub", values: []), NodeScores(measure: "authority", values: [])) }
         var authority = [Double](repeating: 1 / Double(n), count: n)

@@ -58,23 +58,33 @@ public enum Measure: String, CaseIterable, Sendable {
 public struct MeasureOptions: Sendable {
     /// How weights become lengths in path measures (betweenness, closeness, harmonic).
     public var weightsMean: WeightMeaning
-    /// Estimate betweenness from this many sampled sources instead of all (adds `betweenness_standard_error`).
+    /// Estimate betweenness from this many sampled sources instead of all (adds `betweenness_lower` and
+    /// `betweenness_upper`, a 95% interval that holds on any network, and `betweenness_standard_error`,
+    /// a conservative standard error from it).
     public var approximateSources: Int?
     public var seed: UInt64
     /// Score eigenvector centrality per component on a disconnected graph instead of refusing.
     public var perComponent: Bool
     /// Iterations allowed to iterative measures (eigenvector, PageRank, Katz, hub/authority) instead of
-    /// each one's NetworkX default.
+    /// each one's default (1000; 10,000 for hub/authority).
     public var maxIterations: Int?
+    /// Where iterative measures stop (`IterationDefaults.tolerance` when `nil`).
+    public var tolerance: Double?
+    /// The graph whose tie weights `strength` (and in/out) sums, when the analysis graph is unweighted
+    /// (`strength` is always the sum of the tie weights, as igraph's `strength` and Gephi's weighted degree).
+    public var strengthGraph: Graph?
     public var threads: Int
 
     public init(weightsMean: WeightMeaning = .strength, approximateSources: Int? = nil, seed: UInt64 = 1,
-                perComponent: Bool = false, maxIterations: Int? = nil, threads: Int = Parallel.defaultThreads) {
+                perComponent: Bool = false, maxIterations: Int? = nil, tolerance: Double? = nil, strengthGraph: Graph? = nil,
+                threads: Int = Parallel.defaultThreads) {
         self.weightsMean = weightsMean
         self.approximateSources = approximateSources
         self.seed = seed
         self.perComponent = perComponent
         self.maxIterations = maxIterations
+        self.tolerance = tolerance
+        self.strengthGraph = strengthGraph
         self.threads = threads
     }
 }
@@ -98,6 +108,7 @@ extension Graph {
         var distanceCache: [Bool: [DistanceSum]] = [:]
         var hitsCache: (hub: NodeScores, authority: NodeScores)?
         var holesCache: StructuralHoles?
+        let tolerance = options.tolerance ?? IterationDefaults.tolerance
         func distances(outgoing: Bool) -> [DistanceSum] {
             if let cached = distanceCache[outgoing] { return cached }
             let sums = distanceSums(outgoing: outgoing, meaning: options.weightsMean, threads: options.threads)
@@ -114,14 +125,16 @@ extension Graph {
                 case .degreeCentrality: results.columns.append(degreeCentrality(.total))
                 case .inDegreeCentrality: results.columns.append(degreeCentrality(.incoming))
                 case .outDegreeCentrality: results.columns.append(degreeCentrality(.outgoing))
-                case .strength: results.columns.append(strength(.total))
-                case .inStrength: results.columns.append(strength(.incoming))
-                case .outStrength: results.columns.append(strength(.outgoing))
+                case .strength: results.columns.append((options.strengthGraph ?? self).strength(.total))
+                case .inStrength: results.columns.append((options.strengthGraph ?? self).strength(.incoming))
+                case .outStrength: results.columns.append((options.strengthGraph ?? self).strength(.outgoing))
                 case .betweenness:
                     if let k = options.approximateSources {
-                        let (estimate, error) = approximateBetweenness(sampleSize: k, seed: options.seed, weightsMean: options.weightsMean, threads: options.threads)
-                        results.columns.append(estimate)
-                        results.columns.append(error)
+                        let sampled = approximateBetweenness(sampleSize: k, seed: options.seed, weightsMean: options.weightsMean, threads: options.threads)
+                        results.columns.append(sampled.estimate)
+                        results.columns.append(sampled.lower)
+                        results.columns.append(sampled.upper)
+                        results.columns.append(sampled.standardError)
                     } else {
                         results.columns.append(betweenness(weightsMean: options.weightsMean, threads: options.threads))
                     }
@@ -130,12 +143,13 @@ extension Graph {
                 case .harmonic: results.columns.append(NodeScores(measure: "harmonic", values: distances(outgoing: false).map(\.inverseTotal)))
                 case .outHarmonic: results.columns.append(NodeScores(measure: "out_harmonic", values: distances(outgoing: true).map(\.inverseTotal)))
                 case .eigenvector:
-                    let iterations = options.maxIterations ?? 100
-                    results.columns.append(options.perComponent ? try eigenvectorByComponent(maxIterations: iterations) : try eigenvector(maxIterations: iterations))
-                case .pagerank: results.columns.append(try pagerank(maxIterations: options.maxIterations ?? 100))
-                case .katz: results.columns.append(try katz(maxIterations: options.maxIterations ?? 1000))
+                    let iterations = options.maxIterations ?? 1000
+                    results.columns.append(options.perComponent ? try eigenvectorByComponent(maxIterations: iterations, tolerance: tolerance)
+                        : try eigenvector(maxIterations: iterations, tolerance: tolerance))
+                case .pagerank: results.columns.append(try pagerank(maxIterations: options.maxIterations ?? 1000, tolerance: tolerance))
+                case .katz: results.columns.append(try katz(maxIterations: options.maxIterations ?? 1000, tolerance: tolerance))
                 case .hub, .authority:
-                    if hitsCache == nil { hitsCache = try hits(maxIterations: options.maxIterations ?? 10_000) }
+                    if hitsCache == nil { hitsCache = try hits(maxIterations: options.maxIterations ?? 10_000, tolerance: tolerance) }
                     results.columns.append(measure == .hub ? hitsCache!.hub : hitsCache!.authority)
                 case .coreNumber: results.columns.append(coreNumber())
                 case .clustering: results.columns.append(clustering())

@@ -8,7 +8,9 @@ extension NetworkSummary: Encodable {
         case graphEdges = "graph_edges", selfLoops = "self_loops", density, components
         case largestComponent = "largest_component", strongComponents = "strong_components", isolates
         case meanDegree = "mean_degree", periodStart = "period_start", periodEnd = "period_end"
-        case reciprocity, transitivity, averageClustering = "average_clustering", degreeAssortativity = "degree_assortativity"
+        case reciprocity, transitivity, transitivityDefinition = "transitivity_definition", directedTransitivity = "transitivity_directed"
+        case directedTransitivityDefinition = "transitivity_directed_definition", averageClustering = "average_clustering"
+        case averageClusteringDefinition = "average_clustering_definition", degreeAssortativity = "degree_assortativity"
         case diameter, averagePathLength = "average_path_length", pathComponent = "path_figures_component"
         case pathComponentSize = "path_figures_component_size", pathSampledSources = "path_figures_sampled_sources"
         case degreeCentralization = "degree_centralization", inDegreeCentralization = "in_degree_centralization"
@@ -46,7 +48,13 @@ extension NetworkSummary: Encodable {
         try container.encodeIfPresent(period?.upperBound, forKey: .periodEnd)
         try container.encode(reciprocity, forKey: .reciprocity)
         try container.encode(transitivity, forKey: .transitivity)
+        try container.encode("triangles over connected triples of the undirected view (NetworkX transitivity, igraph transitivity_undirected)", forKey: .transitivityDefinition)
+        if isDirected {
+            try container.encode(directedTransitivity, forKey: .directedTransitivity)
+            try container.encode("two-paths i->j->k closed by i->k (R sna gtrans, measure weak); null when there is no two-path", forKey: .directedTransitivityDefinition)
+        }
         try container.encode(averageClustering, forKey: .averageClustering)
+        try container.encode(clusteringVariant, forKey: .averageClusteringDefinition)
         try container.encode(degreeAssortativity, forKey: .degreeAssortativity)
         try container.encode(paths?.diameter, forKey: .diameter)
         try container.encode(paths?.averagePathLength, forKey: .averagePathLength)

@@ -35,8 +35,12 @@ public struct NetworkSummary: Sendable, Equatable {
     public let period: ClosedRange<Int>?
     /// Edgewise reciprocity (directed networks only).
     public let reciprocity: Double?
-    /// Transitivity of the undirected, unweighted graph.
+    /// Transitivity of the undirected, unweighted view (NetworkX's `transitivity`, igraph's `transitivity_undirected`).
     public let transitivity: Double
+    /// On a directed network, R sna's `gtrans` (weak): of the two-paths i → j → k, the share closed by i → k.
+    public let directedTransitivity: Double?
+    /// Mean local clustering (NetworkX's `average_clustering`): Watts–Strogatz on an undirected network,
+    /// Fagiolo's directed coefficient on a directed one (`clusteringVariant` names it).
     public let averageClustering: Double
     public let degreeAssortativity: Double?
     /// Diameter and average path length of the largest (strongly) connected component.
@@ -52,6 +56,11 @@ public struct NetworkSummary: Sendable, Equatable {
     public let exactLimit: Int?
 
     public static let noneLabel = "(none)"
+
+    /// Which local clustering `averageClustering` averages.
+    public var clusteringVariant: String {
+        isDirected ? "Fagiolo's directed clustering (NetworkX clustering on a directed graph)" : "Watts-Strogatz local clustering"
+    }
 
     /// - Complexity: O(nm) for path figures and centralizations (up to `exactLimit` nodes; O(k·m) for k
     ///   sampled sources above it), O(Σ d²) for clustering, O(n + m) for the rest.
@@ -79,6 +88,7 @@ public struct NetworkSummary: Sendable, Equatable {
         period = years.isEmpty ? nil : Int(years.min()!) ... Int(years.max()!)
         reciprocity = graph.reciprocity()
         transitivity = graph.transitivity()
+        directedTransitivity = graph.directedTransitivity()
         averageClustering = graph.averageClustering()
         degreeAssortativity = graph.degreeAssortativity()
         paths = graph.pathFigures(exactLimit: exactLimit, threads: threads)

@@ -62,8 +62,12 @@ struct ReportBuilder {
             .init(name: "density (share of possible ties present)", value: Self.number(summary.density)),
             .init(name: "components (separate parts)", value: "\(summary.components); the largest has \(summary.largestComponent) stakeholders"),
             .init(name: "stakeholders without ties", value: String(summary.isolates.count)),
-            .init(name: "transitivity (how often partners of partners are partners)", value: Self.number(summary.transitivity)),
+            .init(name: summary.isDirected ? "transitivity, ties read both ways (how often partners of partners are partners)"
+                : "transitivity (how often partners of partners are partners)", value: Self.number(summary.transitivity)),
         ]
+        if let directed = summary.directedTransitivity {
+            figures.append(.init(name: "directed transitivity (how often a → b → c comes with a → c)", value: Self.number(directed)))
+        }
         if let reciprocity = summary.reciprocity { figures.append(.init(name: "reciprocity (ties returned)", value: Self.number(reciprocity))) }
         if let paths = summary.paths { figures.append(.init(name: "average path length (steps between stakeholders)", value: Self.number(paths.averagePathLength))) }
         if let period = summary.period { figures.append(.init(name: "period of the ties", value: "\(period.lowerBound)–\(period.upperBound)")) }

@@ -2,6 +2,7 @@
 // for Scripts/bench. Prints one JSON object per line: {"algorithm", "threads", "seconds", "repeats"}.
 // Usage: stakenet-bench EDGES.csv [--undirected] [--threads 1,2] [--algorithms betweenness,closeness,pagerank,core_number]
 //        stakenet-bench compare [STAKEHOLDERS] [PERMUTATIONS]   (see CompareBench)
+//        stakenet-bench coverage [STAKEHOLDERS] [SOURCES] [SEED] [TOP] [MEAN_DEGREE]   (see CoverageBench)
 import Foundation
 import NetworkIO
 import NetworkMetrics
@@ -17,6 +18,16 @@ if arguments.first == "compare" {
     do {
         try CompareBench.run(stakeholders: arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000,
                              permutations: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("stakenet-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "coverage" {
+    do {
+        let number = { (i: Int, fallback: Int) in arguments.count > i ? Int(arguments[i]) ?? fallback : fallback }
+        try CoverageBench.run(stakeholders: number(1, 10_000), sources: number(2, 200), seed: UInt64(number(3, 1)), top: number(4, 100), meanDegree: Double(number(5, 6)))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("stakenet-bench: \(error)\n".utf8))

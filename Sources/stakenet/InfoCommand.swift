@@ -58,8 +58,9 @@ struct InfoCommand: ParsableCommand {
         if let period = summary.period { figures.append(["period", "\(period.lowerBound)–\(period.upperBound)"]) }
         func optional(_ value: Double?) -> String { value.map(number) ?? "n/a" }
         if summary.isDirected { figures.append(["reciprocity", optional(summary.reciprocity)]) }
-        figures.append(["transitivity", number(summary.transitivity)])
-        figures.append(["average clustering", number(summary.averageClustering)])
+        figures.append([summary.isDirected ? "transitivity (undirected view)" : "transitivity", number(summary.transitivity)])
+        if summary.isDirected { figures.append(["transitivity_directed (sna gtrans, weak)", optional(summary.directedTransitivity)]) }
+        figures.append(["average clustering (\(summary.isDirected ? "Fagiolo, directed" : "Watts-Strogatz"))", number(summary.averageClustering)])
         figures.append(["degree assortativity", optional(summary.degreeAssortativity)])
         if let paths = summary.paths {
             let scope = "largest component, \(paths.componentSize) stakeholders" + (paths.isDirected ? "; directed paths, \(paths.connectedPairs) pairs joined" : "")

@@ -15,7 +15,11 @@ struct MetricsCommand: ParsableCommand {
         PageRank alpha 0.85, Katz alpha 0.1, hub/authority summing to 1). On directed networks closeness and
         harmonic use distances to the stakeholder, out_closeness and out_harmonic distances from it.
         Unweighted unless --weight: path measures then read a tie of strength w as length 1/w
-        (--weight-as distance: length w); the other measures use the weight as strength.
+        (--weight-as distance: length w); the other measures use the weight as strength. strength always
+        sums the ties' weights (the weight column; with --weight ATTR, that column), as igraph and Gephi do.
+        Eigenvector, PageRank, Katz, hub and authority iterate until the L1 change is below 1e-12 of the
+        vector's L1 norm (--tolerance loosens it for very large networks); they then equal NetworkX run with
+        tol=1e-13 and igraph's PRPACK within 1e-9.
 
         Examples:
           stakenet metrics Networks/mutuals-research
@@ -36,7 +40,7 @@ struct MetricsCommand: ParsableCommand {
     @Option(name: .customLong("weight-as"), help: "How path measures read weights: strength (length 1/w) or distance (length w).")
     var weightAs: WeightMeaningOption = .strength
 
-    @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (adds betweenness_standard_error).", valueName: "sources"))
+    @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (adds betweenness_lower and betweenness_upper, a 95% interval that holds on any network, and betweenness_standard_error).", valueName: "sources"))
     var approx: Int?
 
     @Option(help: "Seed for --approx sampling.")
@@ -45,8 +49,11 @@ struct MetricsCommand: ParsableCommand {
     @Flag(name: .customLong("per-component"), help: "Score eigenvector centrality within each component of a disconnected network.")
     var perComponent = false
 
-    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Iterations allowed to eigenvector, pagerank, katz, hub and authority (defaults: NetworkX's).", valueName: "N"))
+    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Iterations allowed to eigenvector, pagerank, katz, hub and authority (default 1000; 10000 for hub and authority).", valueName: "N"))
     var maxIterations: Int?
+
+    @Option(help: ArgumentHelp("Where eigenvector, pagerank, katz, hub and authority stop: the L1 change relative to the vector's L1 norm (default 1e-12).", valueName: "x"))
+    var tolerance: Double?
 
     @Option(help: ArgumentHelp("Show only the K highest-ranked stakeholders (by the first measure).", valueName: "K"))
     var top: Int?
@@ -65,6 +72,7 @@ struct MetricsCommand: ParsableCommand {
         if let top, top < 1 { throw ValidationError("--top takes a number of at least 1") }
         if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations takes a number of at least 1") }
+        if let tolerance, !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance takes a number between 0 and 1, such as 1e-9") }
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as AnalysisError { throw ValidationError(error.description) }
         }
@@ -72,10 +80,18 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet))
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet)
+        let graph = try GraphBuilding.graph(of: network, selection: selection)
         let asked = try measures.map(Measure.parseList) ?? Measure.standard
-        let options = MeasureOptions(weightsMean: weightAs.value, approximateSources: approx, seed: seed,
-                                     perComponent: perComponent, maxIterations: maxIterations, threads: threads)
+        // strength sums the tie weights even when the other measures are unweighted.
+        var strengthGraph: Graph?
+        if weight == nil, asked.contains(where: { [.strength, .inStrength, .outStrength].contains($0) }) {
+            var weighted = selection
+            weighted.weighting = .strength
+            strengthGraph = try GraphBuilding.graph(of: network, selection: weighted)
+        }
+        let options = MeasureOptions(weightsMean: weightAs.value, approximateSources: approx, seed: seed, perComponent: perComponent,
+                                     maxIterations: maxIterations, tolerance: tolerance, strengthGraph: strengthGraph, threads: threads)
         let progress = Progress(quiet: input.quiet)
         let results = try graph.compute(asked, options: options, strict: measures != nil && measures != "all") { progress.say("computing \($0)") }
         progress.done()
@@ -84,11 +100,21 @@ struct MetricsCommand: ParsableCommand {
         }
         let table = ScoreTable(network: network, columns: results.columns,
                                countColumns: Set(Measure.allCases.filter(\.isCount).map(\.rawValue)))
+        // What the sampled betweenness's interval guarantees, said wherever it is shown.
+        var note: String?
+        if let approx, asked.contains(.betweenness) {
+            let used = Swift.min(approx, graph.nodeCount)
+            note = "betweenness estimated from \(used) of \(graph.nodeCount) sources (seed \(seed)); betweenness_lower and betweenness_upper "
+                + "bound a 95% interval that holds for each stakeholder whatever the network (Bernstein's inequality with the Bhatia-Davis "
+                + "variance bound); betweenness_standard_error is its larger half-width over 1.96. More sources narrow it."
+        }
         let text: String
         switch format {
-        case .csv: text = try table.csv()
-        case .json: text = try table.json()
-        case .table: text = table.text(top: top)
+        case .csv:
+            text = try table.csv()
+            if let note, !input.quiet { Terminal.note(note) }
+        case .json: text = try table.json(extra: note.map { ["betweenness_interval": $0] } ?? [:])
+        case .table: text = table.text(top: top) + (note.map { "\n\($0)\n" } ?? "")
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }
@@ -99,7 +125,7 @@ extension AnalysisError {
     var advice: String {
         switch self {
         case .disconnected: return " (add --per-component)"
-        case .notConverged: return " (allow more with --max-iterations, or leave the measure out)"
+        case .notConverged: return " (allow more with --max-iterations, loosen --tolerance, or leave the measure out)"
         case .invalid: return ""
         }
     }

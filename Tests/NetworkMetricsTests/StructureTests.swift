@@ -8,7 +8,7 @@ import TestSupport
 /// Density, components and isolates against NetworkX's values (Tests/Fixtures/reference/structure.json,
 /// written by Scripts/reference/values.py) on the classic datasets and seeded random graphs.
 @Suite struct StructureTests {
-    static let datasets = ["karate", "florentine", "davis", "lesmis", "gnp-directed", "gnp-strong", "gnm-components", "directed-components"]
+    static let datasets = ["karate", "florentine", "davis", "lesmis", "gnp-directed", "gnp-strong", "gnm-components", "directed-components", "groups-missing"]
 
     static func reference(_ name: String) throws -> [String: Any] {
         let all = try Fixtures.referenceJSON("structure.json")["datasets"] as! [String: Any]
@@ -33,6 +33,20 @@ import TestSupport
         #expect(strong.count == expected["strong_components"] as! Int)
         #expect(memberIDs(strong, network) == expected["strong_component_members"] as! [[String]])
         #expect(graph.isolates().map { network.stakeholders[$0].id } == expected["isolates"] as! [String])
+    }
+
+    /// Transitivity against R sna's gtrans (weak): the undirected view's (which is NetworkX's transitivity)
+    /// and, on directed networks, the directed one (Tests/Fixtures/reference/gtrans.json).
+    @Test(arguments: datasets)
+    func transitivityMatchesSnaGtrans(_ name: String) throws {
+        let expected = try #require(Fixtures.referenceJSON("gtrans.json")[name] as? [String: Double])
+        let graph = try NetworkReader.read(Fixtures.dataset(name)).network.graph()
+        #expect(isClose(graph.transitivity(), try #require(expected["graph"]), relative: 1e-12))
+        if graph.isDirected {
+            #expect(isClose(try #require(graph.directedTransitivity()), try #require(expected["digraph"]), relative: 1e-12))
+        } else {
+            #expect(graph.directedTransitivity() == nil)
+        }
     }
 
     func memberIDs(_ components: Components, _ network: StakeholderNetwork) -> [[String]] {

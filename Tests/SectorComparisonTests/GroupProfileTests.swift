@@ -43,7 +43,7 @@ func profiler(for path: String, by attribute: String, reach: [Double]? = nil) th
                     wanted = expected[measure.name]
                 }
                 if let number = wanted as? Double {
-                    let tolerance = measure.name == "mean_pagerank" ? 1e-6 : 1e-10
+                    let tolerance = measure.name == "mean_pagerank" ? 1e-9 : 1e-10
                     #expect(isClose(value, number, relative: tolerance, absolute: tolerance), "\(name) \(group) \(measure.name): \(value) vs NetworkX \(number)")
                 } else {
                     #expect(value.isNaN, "\(name) \(group) \(measure.name): \(value), NetworkX has none")
