@@ -17,6 +17,8 @@ import TestSupport
         let message: String
         /// Where the problem is, as the message must say it (`FILE:LINE` or an element); empty for usage errors.
         let location: String
+        /// Environment variables set for the run (`{dir}` expanded).
+        var environment: [String: String] = [:]
         var testDescription: String { name }
     }
 
@@ -32,6 +34,11 @@ import TestSupport
         Case(name: name, files: files, arguments: arguments, status: status, message: message, location: location)
     }
     static let info = ["info", "{dir}/net"]
+    static func worker(_ script: String) -> [String: String] { ["STAKENET_RENDER_WORKER": "{dir}/\(script)"] }
+    static func bad(_ name: String, _ files: [String: Data], _ arguments: [String], _ status: Int32, _ message: String, _ location: String,
+                    environment: [String: String]) -> Case {
+        Case(name: name, files: files, arguments: arguments, status: status, message: message, location: location, environment: environment)
+    }
 
     static let cases: [Case] = [
         // CSV folders and edge lists.
@@ -110,6 +117,14 @@ import TestSupport
         bad("convert to an unknown format", folder(), ["convert", "{dir}/net", "{dir}/out.xyz"], 1, "--to", ""),
         bad("report with an unknown group", folder(), ["report", "{dir}/net", "-o", "{dir}/out.html", "--by", "sector", "--groups", "helth"], 1, "did you mean 'health'", ""),
         bad("generate with no stakeholders", [:], ["generate", "--stakeholders", "0", "-o", "{dir}/out.csv"], 2, "--stakeholders", ""),
+        // Selections that select nothing, and Graphviz that cannot be trusted.
+        bad("tie kind no tie has", folder(), ["metrics", "{dir}/net", "--tie-kinds", "fundng", "-o", "{dir}/out.csv"], 1, "no tie has the kind 'fundng'; did you mean 'funding'?", ""),
+        bad("period on a network without years", folder(), ["render", "{dir}/net", "--period", "1957", "-o", "{dir}/map.svg"], 1, "no tie of net has a start or end year", ""),
+        bad("period that keeps no tie", folder(edges: text("source,target,start,end\na,b,2010,2012\nb,c,2011,2015\n")), ["communities", "{dir}/net", "--period", "1957", "-o", "{dir}/out.csv"], 1, "--period 1957 keeps none of the 2 ties", ""),
+        bad("Graphviz worker crashes", folder(extra: ["crash.sh": text("#!/bin/sh\nkill -SEGV $$\n")]), ["render", "{dir}/net", "-o", "{dir}/map.png", "--render-timeout", "30"], 1, "Graphviz crashed (signal 11", "", environment: worker("crash.sh")),
+        bad("Graphviz worker hangs", folder(extra: ["hang.sh": text("#!/bin/sh\nsleep 30\n")]), ["render", "{dir}/net", "-o", "{dir}/map.svg", "--render-timeout", "0.5"], 1, "time limit of 0.5 s", "", environment: worker("hang.sh")),
+        bad("render timeout of zero", folder(), ["render", "{dir}/net", "-o", "{dir}/map.svg", "--render-timeout", "0"], 2, "--render-timeout", ""),
+        bad("two-mode with a missing mode", folder(nodes: text("id,label,kind,sector\na,Alpha,spin-out,health\nb,Beta,funder,\nc,Gamma,union,leisure\n")), ["two-mode", "{dir}/net", "--modes-by", "sector"], 1, "1 stakeholder has no value for 'sector'", ""),
     ]
 
     /// Every file under the folder with its bytes.
@@ -135,10 +150,12 @@ import TestSupport
             let path = folder.path + "/" + name
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: path))
+            if name.hasSuffix(".sh") { chmod(path, 0o755) }
         }
         let before = Self.snapshot(folder.path)
         let arguments = bad.arguments.map { $0.replacingOccurrences(of: "{dir}", with: folder.path) }
-        let result = try StakenetBinary.run(arguments)
+        let environment = bad.environment.mapValues { $0.replacingOccurrences(of: "{dir}", with: folder.path) }
+        let result = try StakenetBinary.run(arguments, environment: environment)
         #expect(!result.wasSignalled, "\(bad.name): ended by a signal")
         #expect(result.status == bad.status, "\(bad.name): exit \(result.status), wanted \(bad.status): \(result.standardError.prefix(300))")
         let message = result.standardError

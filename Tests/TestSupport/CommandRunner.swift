@@ -22,10 +22,16 @@ public enum StakenetBinary {
     }
 
     /// Runs `stakenet ARGUMENTS` in `directory` (the package root by default).
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+    /// `environment` adds to (or replaces in) this process's environment.
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.packageRoot.path)
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
