@@ -14,12 +14,13 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "NetworkModel"),
         .target(
             name: "NetworkIO",
-            dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),

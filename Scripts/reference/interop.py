@@ -156,11 +156,29 @@ def check(folder):
                             if not same_value(row[column], data.get(column)):
                                 failures.append(f"{where}: node {v} {column} {data.get(column)!r} vs {row[column]!r}")
                                 break
+        # The workbook, as openpyxl reads it: Kumu's two sheets, one row per stakeholder and per tie.
+        path = base + ".xlsx"
+        if os.path.exists(path):
+            import openpyxl
+            book = openpyxl.load_workbook(path, read_only=True)
+            where = f"{name}.xlsx read by openpyxl"
+            if book.sheetnames != ["Elements", "Connections"]:
+                failures.append(f"{where}: sheets {book.sheetnames}")
+            else:
+                elements = list(book["Elements"].iter_rows(values_only=True))
+                connections = list(book["Connections"].iter_rows(values_only=True))
+                ids = {str(row[0]) for row in elements[1:]}
+                if elements[0][:2] != ("ID", "Label") or ids != set(nodes):
+                    failures.append(f"{where}: elements differ ({len(ids)} vs {len(nodes)})")
+                if connections[0][:2] != ("From", "To") or len(connections) - 1 != len(edges):
+                    failures.append(f"{where}: connections differ ({len(connections) - 1} vs {len(edges)})")
+                elif any(str(row[0]) not in ids or str(row[1]) not in ids for row in connections[1:]):
+                    failures.append(f"{where}: a connection names an element that is not there")
         print(f"{name}: checked", file=sys.stderr)
     if failures:
         print("\n".join(failures))
         sys.exit(1)
-    print("interop: every file StakeNet wrote reads back the same in NetworkX and igraph")
+    print("interop: every file StakeNet wrote reads back the same in NetworkX, igraph and openpyxl")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ public enum DOTNetworkReader {
             throw InputError(file: path, message: error.message, hint: "the file may be too large or malformed for Graphviz's DOT parser")
         }
         var records = NetworkRecords(file: path)
+        records.mapping = options.columns
         for node in parsed.nodes {
             let values = node.attributes.sorted { $0.key < $1.key }.compactMap { key, value -> (String, NetworkRecords.Value)? in
                 key == "label" && value == "\\N" ? nil : (key, .text(value))

@@ -55,7 +55,9 @@ enum GraphvizWorkerClient {
 
     /// The last line Graphviz (or the C library) printed before stopping, cut to 200 characters.
     private static func diagnostics(_ path: String) -> String {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return "" }
+        // An empty file is not read: Foundation leaks a buffer reading one (Swift 6.3, Linux).
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return "" }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let last = lines.last(where: { !$0.isEmpty }) else { return "" }
         return last.count > 200 ? String(last.prefix(199)) + "…" : last

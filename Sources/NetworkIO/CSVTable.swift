@@ -28,6 +28,18 @@ public struct CSVTable: Sendable {
     /// European Excel and R's `write.csv2`.
     public var allowsDecimalComma: Bool { delimiter == ";" }
 
+    /// A table whose cells were read elsewhere (a workbook sheet, a matrix): `lines[r]` is where row r is
+    /// (a sheet's row number).
+    init(file: String, header: [String], headerLine: Int, columns: [[String]], lines: [Int]) {
+        precondition(columns.count == header.count && columns.allSatisfy { $0.count == lines.count })
+        self.file = file
+        self.delimiter = ","
+        self.header = header.map { $0.trimmingSpaces }
+        self.headerLine = headerLine
+        self.columns = columns
+        self.lines = lines
+    }
+
     /// - Throws: `InputError` for an empty file, a file with no header, an unclosed quote, or text after a closing quote.
     public init(text: String, file: String) throws {
         self.file = file
@@ -104,7 +116,9 @@ public struct CSVTable: Sendable {
     public static let columnLimit = 10_000
 
     /// The header for messages: its first `count` names, then how many more.
-    public func headerSummary(_ count: Int = 20) -> String {
+    public func headerSummary(_ count: Int = 20) -> String { CSVTable.summary(header, count) }
+
+    static func summary(_ header: [String], _ count: Int = 20) -> String {
         header.count <= count ? header.joined(separator: ", ") : header.prefix(count).joined(separator: ", ") + ", … (\(header.count - count) more)"
     }
 

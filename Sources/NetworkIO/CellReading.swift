@@ -15,10 +15,17 @@ enum CellReading {
     }
 
     /// A year: a whole number, possibly written `2012.0` by a tool that stores years as numbers.
+    /// A year: a whole number (2012, 2012.0), or the year of an ISO date (2012-03-31, as workbooks' date
+    /// cells are read, and as spreadsheets export dates).
     static func year(_ cell: String) -> Int32? {
         let trimmed = cell.trimmingSpaces
         if let value = Int32(trimmed) { return value }
         if let value = Double(trimmed), value == value.rounded(), abs(value) < 100_000 { return Int32(value) }
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, let year = Int32(parts[0]), let month = Int(parts[1]), let day = Int(parts[2].prefix(2)),
+           (1 ... 12).contains(month), (1 ... 31).contains(day), parts[2].count == 2 || parts[2].dropFirst(2).first == "T" {
+            return year
+        }
         return nil
     }
 

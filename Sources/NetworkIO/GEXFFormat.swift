@@ -10,7 +10,7 @@ import NetworkModel
 /// Writing: GEXF 1.3 with every attribute declared and typed, those `viz_*` attributes as `<viz:…>`.
 public enum GEXFFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let reader = Reader(path: path)
+        let reader = Reader(path: path, columns: options.columns)
         try SafeXML.stream(path, to: reader)
         guard reader.sawGraph else {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
@@ -50,9 +50,10 @@ public enum GEXFFormat {
         private var given = Set<String>()
         private var buffer = ""
 
-        init(path: String) {
+        init(path: String, columns: ColumnMapping = ColumnMapping()) {
             self.path = path
             records = NetworkRecords(file: path)
+            records.mapping = columns
         }
 
         var wantsText: Bool { inDefault || inDescription }

@@ -62,6 +62,7 @@ public enum GraphMLFormat {
             self.path = path
             self.options = options
             records = NetworkRecords(file: path)
+            records.mapping = options.columns
             name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
 

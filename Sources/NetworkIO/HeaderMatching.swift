@@ -39,8 +39,10 @@ struct HeaderMatch<Role: Hashable & CaseIterable & RawRepresentable> where Role.
     /// Columns kept as free attributes, with the attribute names to use.
     var attributes: [(column: Int, name: String)] = []
 
-    /// - Throws: `InputError` when two header cells name the same column.
-    init(header: [String], file: String, line: Int, synonyms: (Role) -> [String]) throws {
+    /// - Throws: `InputError` when two header cells name the same column, or a mapped header is not there.
+    /// `mapped`: columns given for roles by a `ColumnMapping`; they take precedence over the synonyms, and
+    /// a role mapped elsewhere claims no column by its synonyms.
+    init(header: [String], file: String, line: Int, mapped: [Role: Int] = [:], synonyms: (Role) -> [String]) throws {
         let names = header.map(HeaderMatching.normalised)
         var seen: [String: Int] = [:]
         for (column, name) in names.enumerated() where !name.isEmpty {
@@ -52,7 +54,11 @@ struct HeaderMatch<Role: Hashable & CaseIterable & RawRepresentable> where Role.
             seen[name] = column
         }
         var claimed = Set<Int>()
-        for role in Role.allCases {
+        for (role, column) in mapped {
+            columnOf[role] = column
+            claimed.insert(column)
+        }
+        for role in Role.allCases where mapped[role] == nil {
             for synonym in synonyms(role) {
                 if let column = seen[synonym], !claimed.contains(column) {
                     columnOf[role] = column

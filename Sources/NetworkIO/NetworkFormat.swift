@@ -17,6 +17,12 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case dl
     /// Graphviz DOT (read and written through Graphviz, by the command-line tool).
     case dot
+    /// An Excel workbook (`.xlsx`): sheets of ties and stakeholders (written in Kumu's layout).
+    case xlsx
+    /// An adjacency matrix as CSV (a row and a column per stakeholder; found by itself when reading a `.csv`).
+    case adjacency
+    /// An incidence (two-mode) matrix as CSV (`--matrix incidence` when reading).
+    case incidence
 
     /// File name extensions of each format.
     public var extensions: [String] {
@@ -29,6 +35,8 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case .pajek: return ["net", "paj"]
         case .dl: return ["dl"]
         case .dot: return ["gv", "dot"]
+        case .xlsx: return ["xlsx"]
+        case .adjacency, .incidence: return []
         }
     }
 
@@ -58,7 +66,9 @@ public enum NetworkWriter {
         case .json: return try NodeLinkJSONFormat.write(network)
         case .pajek: return PajekFormat.write(network)
         case .dl: return UCINETFormat.write(network)
-        case .folder, .dot: preconditionFailure("\(format) is not written as one text")
+        case .adjacency: return try MatrixFormat.adjacencyCSV(network)
+        case .incidence: return try MatrixFormat.incidenceCSV(network)
+        case .folder, .dot, .xlsx: preconditionFailure("\(format) is not written as one text")
         }
     }
 
@@ -66,6 +76,10 @@ public enum NetworkWriter {
     public static func write(_ network: StakeholderNetwork, to path: String, as format: NetworkFormat, inputs: [String]) throws {
         if format == .folder {
             try CSVNetworkWriter.write(network, toFolder: path, inputs: inputs)
+            return
+        }
+        if format == .xlsx {
+            try OutputFile.write(try WorkbookWriter.kumuWorkbook(network), to: path, inputs: inputs)
             return
         }
         try OutputFile.write(Data(try text(network, as: format).utf8), to: path, inputs: inputs)
@@ -101,12 +115,19 @@ extension NetworkFormat {
             if !tieAttributes.isEmpty { lost.append("tie attributes (\(tieAttributes.joined(separator: ", ")))") }
             if t.contains(where: { $0.direction != .asNetwork }) { lost.append("each tie's own direction") }
             if !network.isDirected { lost.append("the network's direction (DL has none; it is read back as undirected because every tie is listed both ways)") }
+        case .adjacency, .incidence:
+            stakeholderInfo()
+            if periods { lost.append("tie periods (start, end)") }
+            if !tieAttributes.isEmpty { lost.append("tie attributes (\(tieAttributes.joined(separator: ", ")))") }
+            if t.contains(where: { $0.kind != nil }) { lost.append("tie kinds (parallel ties' weights are added)") }
+            if network.isDirected && self == .adjacency { lost.append("the direction of a network whose every tie is returned (a symmetric matrix is read back as undirected; say --directed)") }
+            lost.append("the network's name")
         case .edgeList:
             stakeholderInfo()
             let tied = Set(t.flatMap { [$0.source, $0.target] })
             if tied.count < s.count { lost.append("\(s.count - tied.count) stakeholders without ties") }
             lost.append("the network's name and direction (say --undirected when reading an undirected one back)")
-        case .graphml, .gexf, .dot, .folder:
+        case .graphml, .gexf, .dot, .folder, .xlsx:
             if lists { lost.append("lists in attribute values, written as text joined by '|'") }
         case .json:
             break

@@ -5,8 +5,17 @@ import NetworkModel
 public struct NetworkReadOptions: Sendable, Equatable {
     /// Overrides the direction the files declare (`--directed` / `--undirected`).
     public var directed: Bool?
+    /// Headers for roles (`--ties-columns`, `--stakeholders-columns`), over `network.json`'s.
+    public var columns: ColumnMapping
+    /// How a one-table file holds the network when it is a matrix (`--matrix`); `nil`: an adjacency matrix
+    /// when the table is square-labelled, else an edge list.
+    public var matrix: MatrixLayout?
 
-    public init(directed: Bool? = nil) { self.directed = directed }
+    public init(directed: Bool? = nil, columns: ColumnMapping = ColumnMapping(), matrix: MatrixLayout? = nil) {
+        self.directed = directed
+        self.columns = columns
+        self.matrix = matrix
+    }
 }
 
 /// Reads a network from where a user points: a folder of CSV files, a single edge-list CSV, or a GraphML,
@@ -63,13 +72,27 @@ public enum NetworkReader {
                 return nil
             }
         }
-        guard format == .edgeList else {
+        guard format == .edgeList || format == .adjacency || format == .incidence else {
             report.error(path, format == .dot ? "DOT files are read by the stakenet tool through Graphviz" : "StakeNet cannot read '.\(fileExtension)' files",
                          hint: "give a folder holding nodes.csv and edges.csv, or a file ending in \(NetworkFormat.knownExtensions)")
             return nil
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return assemble(name: name, settings: NetworkSettings(), stakeholderPath: nil, tiePath: path, options: options, report: &report)
+        guard let table = table(at: path, report: &report) else { return nil }
+        return oneTable(table, name: name, given: format == .adjacency ? .adjacency : format == .incidence ? .incidence : nil,
+                        options: options, report: &report)
+    }
+
+    /// A network in one table: a matrix (asked for, or an adjacency matrix found by its labels) or an edge list.
+    static func oneTable(_ table: CSVTable, name: String, given: MatrixLayout? = nil, options: NetworkReadOptions,
+                         report: inout ValidationReport) -> StakeholderNetwork? {
+        if let layout = given ?? options.matrix ?? (MatrixFormat.isSquareLabelled(table) ? .adjacency : nil) {
+            guard let network = MatrixFormat.read(table, layout: layout, name: name, options: options, report: &report) else { return nil }
+            TieWarnings.check(network, declaredByUser: options.directed != nil, report: &report)
+            return report.hasErrors ? nil : network
+        }
+        return assemble(name: name, settings: NetworkSettings(), stakeholders: nil, ties: TableSource(name: table.file) { _ in table },
+                        options: options, report: &report)
     }
 
     /// The reader of a one-file format other than an edge list.
@@ -80,7 +103,8 @@ public enum NetworkReader {
         case .json: return NodeLinkJSONFormat.read
         case .pajek: return PajekFormat.read
         case .dl: return UCINETFormat.read
-        case .folder, .edgeList, .dot: return nil
+        case .xlsx: return WorkbookFormat.read
+        case .folder, .edgeList, .dot, .adjacency, .incidence: return nil
         }
     }
 
@@ -109,8 +133,19 @@ public enum NetworkReader {
             } catch {}
         }
         let name = settings.name ?? (URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent)
-        return assemble(name: name, settings: settings, stakeholderPath: find(stakeholderFileNames), tiePath: tiePath,
+        return assemble(name: name, settings: settings, stakeholders: find(stakeholderFileNames).map(TableSource.file), ties: .file(tiePath),
                         options: options, report: &report)
+    }
+
+    /// Where a table comes from: a CSV file, or a table already read (a workbook sheet), named as its
+    /// problems are filed.
+    struct TableSource {
+        let name: String
+        let load: (inout ValidationReport) -> CSVTable?
+
+        static func file(_ path: String) -> TableSource {
+            TableSource(name: path) { report in NetworkReader.table(at: path, report: &report) }
+        }
     }
 
     static func table(at path: String, report: inout ValidationReport) -> CSVTable? {
@@ -124,22 +159,24 @@ public enum NetworkReader {
         return nil
     }
 
-    static func assemble(name: String, settings: NetworkSettings, stakeholderPath: String?, tiePath: String,
+    static func assemble(name: String, settings: NetworkSettings, stakeholders stakeholderSource: TableSource?, ties tieSource: TableSource,
                          options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
+        let stakeholderPath = stakeholderSource?.name, tiePath = tieSource.name
+        let mapping = (settings.columns ?? ColumnMapping()).overridden(by: options.columns)
         var stakeholderResult: StakeholderTableReader.Result?
-        if let stakeholderPath {
-            if let table = table(at: stakeholderPath, report: &report) {
-                stakeholderResult = StakeholderTableReader.read(table, report: &report)
+        if let stakeholderSource {
+            if let table = stakeholderSource.load(&report) {
+                stakeholderResult = StakeholderTableReader.read(table, mapping: mapping, report: &report)
             }
             if stakeholderResult == nil {
                 // Without stakeholders, tie ends cannot be checked; still read the ties for their own problems.
-                if let table = table(at: tiePath, report: &report) {
-                    _ = TieTableReader.read(table, stakeholders: .inferred, labelKeyed: false, report: &report)
+                if let table = tieSource.load(&report) {
+                    _ = TieTableReader.read(table, stakeholders: .inferred, labelKeyed: false, mapping: mapping, report: &report)
                 }
                 return nil
             }
         }
-        guard let tieTable = table(at: tiePath, report: &report) else { return nil }
+        guard let tieTable = tieSource.load(&report) else { return nil }
         let lookup: TieTableReader.Stakeholders
         if let stakeholderResult, let stakeholderPath {
             var ids: [String: Int32] = [:]
@@ -149,7 +186,7 @@ public enum NetworkReader {
         } else {
             lookup = .inferred
         }
-        guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false,
+        guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping,
                                                   report: &report) else { return nil }
         let stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
         if stakeholders.isEmpty && !report.hasErrors {
@@ -168,9 +205,15 @@ public enum NetworkReader {
         } else {
             isDirected = true
         }
+        // A direction column that only repeats the network's direction on every tie says nothing of its own.
+        var ties = tieResult.ties
+        let same: TieDirection = isDirected ? .directed : .undirected
+        if tieResult.everyTieHasDirection, ties.allSatisfy({ $0.direction == same }) {
+            for index in ties.indices { ties[index].direction = .asNetwork }
+        }
         // Rows with errors were left out, so what remains is consistent and can be checked for warnings too.
         let network = StakeholderNetwork(name: name, description: settings.description, isDirected: isDirected,
-                                         stakeholders: stakeholders, ties: tieResult.ties,
+                                         stakeholders: stakeholders, ties: ties,
                                          stakeholderFile: stakeholderPath, tieFile: tiePath)
         TieWarnings.check(network, declaredByUser: options.directed != nil, report: &report)
         return report.hasErrors ? nil : network

@@ -51,6 +51,8 @@ public struct NetworkRecords: Sendable {
     public var edges: [Edge] = []
     /// Whether an edge may name a node that was not declared (it is then added, as NetworkX and igraph do).
     public var addsUndeclaredNodes = false
+    /// Attribute names for roles (`--stakeholders-columns kind=Category`), as for a table's headers.
+    public var mapping = ColumnMapping()
 
     public init(file: String) { self.file = file }
 
@@ -83,7 +85,7 @@ public struct NetworkRecords: Sendable {
             for (key, raw) in node.values {
                 let value = Self.resolve(raw, type: nodeTypes[key])
                 guard let text = value.text else { continue }
-                switch Self.nodeRole(key) {
+                switch nodeRole(key) {
                 case .label?: stakeholder.label = text
                 case .kind?: stakeholder.kind = StakeholderKind(parsing: text)
                 case .sector?: stakeholder.sector = text
@@ -110,7 +112,7 @@ public struct NetworkRecords: Sendable {
             for (key, raw) in edge.values {
                 let value = Self.resolve(raw, type: edgeTypes[key])
                 guard let text = value.text else { continue }
-                switch Self.edgeRole(key) {
+                switch edgeRole(key) {
                 case .weight?:
                     guard let number = value.numericValue ?? Double(text), number.isFinite, number >= 0 else {
                         report.error(file, line: edge.line, field: edge.element, "weight '\(text)' of the edge \(edge.source) – \(edge.target) is not a number 0 or above",
@@ -126,7 +128,7 @@ public struct NetworkRecords: Sendable {
                         valid = false
                         continue
                     }
-                    if Self.edgeRole(key) == .start { tie.start = year } else { tie.end = year }
+                    if edgeRole(key) == .start { tie.start = year } else { tie.end = year }
                 case .directed?:
                     guard let direction = CellReading.direction(text) else {
                         report.error(file, line: edge.line, field: edge.element, "'\(text)' is not a direction", hint: "write directed or undirected")
@@ -157,14 +159,25 @@ public struct NetworkRecords: Sendable {
         return (network, report.warnings)
     }
 
-    static func nodeRole(_ key: String) -> StakeholderColumn? {
-        let name = HeaderMatching.normalised(key)
-        return [StakeholderColumn.label, .kind, .sector].first { $0.synonyms.contains(name) }
+    /// The role an attribute plays: the one it is mapped to, else the one its name is a synonym of (unless
+    /// that role is mapped to another attribute).
+    func nodeRole(_ key: String) -> StakeholderColumn? {
+        Self.role(of: key, mapped: mapping.stakeholders, among: [StakeholderColumn.label, .kind, .sector])
     }
 
-    static func edgeRole(_ key: String) -> TieColumn? {
+    func edgeRole(_ key: String) -> TieColumn? {
+        Self.role(of: key, mapped: mapping.ties, among: [TieColumn.weight, .kind, .start, .end, .directed])
+    }
+
+    static func role<Role: RawRepresentable>(of key: String, mapped: [String: String], among roles: [Role]) -> Role? where Role.RawValue == String {
         let name = HeaderMatching.normalised(key)
-        return [TieColumn.weight, .kind, .start, .end, .directed].first { $0.synonyms.contains(name) }
+        if let role = roles.first(where: { mapped[$0.rawValue].map(HeaderMatching.normalised) == name }) { return role }
+        return roles.first { mapped[$0.rawValue] == nil && Self.synonyms(of: $0).contains(name) }
+    }
+
+    static func synonyms<Role: RawRepresentable>(of role: Role) -> [String] where Role.RawValue == String {
+        if let column = StakeholderColumn(rawValue: role.rawValue), Role.self == StakeholderColumn.self { return column.synonyms }
+        return TieColumn(rawValue: role.rawValue)?.synonyms ?? []
     }
 
     /// For attributes given as text, the type every value of that name fits.

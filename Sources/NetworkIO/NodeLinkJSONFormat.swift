@@ -73,6 +73,7 @@ public enum NodeLinkJSONFormat {
         var isDirected = false
         if case .bool(let directed)? = root["directed"] { isDirected = directed }
         var records = NetworkRecords(file: path)
+        records.mapping = options.columns
         // A key with a fractional number anywhere is a number everywhere (JSON writes 2.0 as a whole number's twin).
         func numberKeys(_ items: [JSONValue]) -> Set<String> {
             var keys = Set<String>()

@@ -104,6 +104,7 @@ public enum PajekFormat {
         }
         let isDirected = options.directed ?? (sawArcs || !sawEdges)
         var records = NetworkRecords(file: path)
+        records.mapping = options.columns
         for v in labels.indices {
             var values: [(String, NetworkRecords.Value)] = []
             if !unique, let label = labels[v] { values.append(("label", .typed(.text(label)))) }

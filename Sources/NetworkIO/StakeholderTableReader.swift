@@ -13,10 +13,12 @@ struct StakeholderTableReader {
     }
 
     /// Reads what it can, recording every problem; `nil` when the table cannot be read at all.
-    static func read(_ table: CSVTable, report: inout ValidationReport) -> Result? {
+    static func read(_ table: CSVTable, mapping: ColumnMapping = ColumnMapping(), report: inout ValidationReport) -> Result? {
         let header: HeaderMatch<StakeholderColumn>
         do {
-            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine) { $0.synonyms }
+            let mapped = try mapping.columns(for: mapping.stakeholders, header: table.header, file: table.file, line: table.headerLine,
+                                             option: "--stakeholders-columns", role: StakeholderColumn.init(rawValue:))
+            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine, mapped: mapped) { $0.synonyms }
         } catch let error as InputError {
             report.add(error.problem)
             return nil
@@ -24,9 +26,10 @@ struct StakeholderTableReader {
 
         let keyedByLabel = header[.id] == nil
         guard let idColumn = header[.id] ?? header[.label] else {
+            let closest = ClosestMatch.suggestion(for: "id", among: table.header).map { "did you mean '\($0)'? " } ?? ""
             report.error(table.file, line: table.headerLine,
                          "no id column (looked for \(StakeholderColumn.id.synonyms.joined(separator: ", ")) and label, name); found: \(table.headerSummary())",
-                         hint: "name the column of unique stakeholder ids 'id'")
+                         hint: "\(closest)name the column of unique stakeholder ids 'id', or say which it is: --stakeholders-columns id=HEADER")
             return nil
         }
         let ids = table.columns[idColumn]

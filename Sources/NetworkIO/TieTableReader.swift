@@ -22,19 +22,23 @@ struct TieTableReader {
         var everyTieHasDirection = false
     }
 
-    static func read(_ table: CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, report: inout ValidationReport) -> Result? {
+    static func read(_ table: CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, mapping: ColumnMapping = ColumnMapping(),
+                     report: inout ValidationReport) -> Result? {
         let header: HeaderMatch<TieColumn>
         do {
-            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine) { $0.synonyms }
+            let mapped = try mapping.columns(for: mapping.ties, header: table.header, file: table.file, line: table.headerLine,
+                                             option: "--ties-columns", role: TieColumn.init(rawValue:))
+            header = try HeaderMatch(header: table.header, file: table.file, line: table.headerLine, mapped: mapped) { $0.synonyms }
         } catch let error as InputError {
             report.add(error.problem)
             return nil
         } catch { return nil }
 
         for role in [TieColumn.source, .target] where header[role] == nil {
+            let closest = ClosestMatch.suggestion(for: role.rawValue, among: table.header).map { "did you mean '\($0)'? " } ?? ""
             report.error(table.file, line: table.headerLine,
                          "no \(role.rawValue) column (looked for \(role.synonyms.joined(separator: ", "))); found: \(table.headerSummary())",
-                         hint: "name the columns of tie ends 'source' and 'target'")
+                         hint: "\(closest)name the columns of tie ends 'source' and 'target', or say which they are: --ties-columns source=HEADER,target=HEADER")
         }
         guard let sourceColumn = header[.source], let targetColumn = header[.target] else { return nil }
 

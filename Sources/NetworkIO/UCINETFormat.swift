@@ -145,6 +145,7 @@ public enum UCINETFormat {
         let symmetric = cells.allSatisfy { valueOf[($0.matrix * n + $0.target) * n + $0.source] == $0.value }
         let isDirected = options.directed ?? !symmetric
         var records = NetworkRecords(file: path)
+        records.mapping = options.columns
         records.nodes = ids.map { .init(id: $0) }
         for c in cells where isDirected || c.source <= c.target || !symmetric {
             var values: [(String, NetworkRecords.Value)] = [("weight", .typed(.number(c.value)))]
@@ -199,7 +200,7 @@ struct DLScanner {
                 continue
             }
             switch character {
-            case "\"", "'" where current.isEmpty: quote = character
+            case "\"" where current.isEmpty, "'" where current.isEmpty: quote = character
             case "\n", "\r\n": flush(); line += 1
             case " ", "\t", ",", "\r": flush()
             default: current.append(character)

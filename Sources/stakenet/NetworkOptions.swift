@@ -29,14 +29,34 @@ struct ReadingOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no warnings or progress.")
     var quiet = false
 
+    @Option(name: .customLong("ties-columns"), help: ArgumentHelp("Which headers of the ties table play which roles: source=person,target=organisation,kind=relation,weight=hours (roles: \(ColumnMapping.tieRoles.joined(separator: ", "))).", valueName: "role=header,…"))
+    var tiesColumns: String?
+
+    @Option(name: .customLong("stakeholders-columns"), help: ArgumentHelp("Which headers of the stakeholders table play which roles: id=Name,kind=Type (roles: \(ColumnMapping.stakeholderRoles.joined(separator: ", "))).", valueName: "role=header,…"))
+    var stakeholdersColumns: String?
+
+    @Option(help: ArgumentHelp("Read a one-table file as a matrix: adjacency (rows and columns the same stakeholders; found by itself when square-labelled) or incidence (rows one mode, columns another).", valueName: "layout"))
+    var matrix: MatrixLayoutOption?
+
     func validate() throws {
         if forceDirected && forceUndirected {
             throw ValidationError("--directed and --undirected cannot both be given")
         }
+        _ = try columns()
+    }
+
+    func columns() throws -> ColumnMapping {
+        do {
+            return ColumnMapping(ties: try tiesColumns.map { try ColumnMapping.parse($0, roles: ColumnMapping.tieRoles, option: "--ties-columns") } ?? [:],
+                                 stakeholders: try stakeholdersColumns.map { try ColumnMapping.parse($0, roles: ColumnMapping.stakeholderRoles, option: "--stakeholders-columns") } ?? [:])
+        } catch let error as ColumnMappingError {
+            throw ValidationError(error.message)
+        }
     }
 
     var readOptions: NetworkReadOptions {
-        NetworkReadOptions(directed: forceDirected ? true : (forceUndirected ? false : nil))
+        NetworkReadOptions(directed: forceDirected ? true : (forceUndirected ? false : nil), columns: (try? columns()) ?? ColumnMapping(),
+                           matrix: matrix.map { MatrixLayout(rawValue: $0.rawValue)! })
     }
 
     /// Reads a network (in `format`, else as its extension says), printing warnings unless quiet; throws the first error.
@@ -124,6 +144,10 @@ struct GraphOptions: ParsableArguments {
         }
         return selection
     }
+}
+
+enum MatrixLayoutOption: String, ExpressibleByArgument, CaseIterable {
+    case adjacency, incidence
 }
 
 enum ParallelOption: String, ExpressibleByArgument, CaseIterable {

@@ -47,9 +47,12 @@ import TestSupport
         return text
     }()
 
-    static let knownToCrash = graphvizVersion.contains("version 2.42") || graphvizVersion.contains("version 2.43")
+    /// Graphviz 2.42–2.43 aborts on this DOT, but not under AddressSanitizer: its allocator pads every block, so
+    /// the 4 bytes written past the buffer land in padding (Scripts/sanitizers sets STAKENET_SANITIZER).
+    static let knownToCrash = (graphvizVersion.contains("version 2.42") || graphvizVersion.contains("version 2.43"))
+        && ProcessInfo.processInfo.environment["STAKENET_SANITIZER"] == nil
 
-    @Test(.enabled(if: knownToCrash, "the crash is Graphviz 2.42–2.43's (Debian bookworm)"))
+    @Test(.enabled(if: knownToCrash, "the crash is Graphviz 2.42–2.43's (Debian bookworm), outside the sanitizers"))
     func aRealGraphvizCrashBecomesAnError() throws {
         let error = try #require(throws: RenderError.self) {
             try GraphvizRenderer.render(dot: try crashingDOT(), engine: .neato, format: .svg)

@@ -105,9 +105,11 @@ import TestSupport
     @Test func missingPathAndUnsupportedFormat() throws {
         let missing = try #require(throws: InputError.self) { try NetworkReader.read("/nonexistent/network") }
         #expect(missing.problem.message == "no such file or folder")
-        let folder = try TemporaryFolder(files: ["net.xlsx": "PK"])
-        let unsupported = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("net.xlsx")) }
-        #expect(unsupported.problem.message.contains("cannot read '.xlsx' files"))
+        let folder = try TemporaryFolder(files: ["net.xlsx": "PK", "net.ods": "PK"])
+        let notZip = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("net.xlsx")) }
+        #expect(notZip.problem.message.contains("not a readable .xlsx workbook"))
+        let unsupported = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("net.ods")) }
+        #expect(unsupported.problem.message.contains("cannot read '.ods' files"))
     }
 
     /// The broken fixture folder holds one of each common mistake; validate must list every one.

@@ -86,7 +86,7 @@ import TestSupport
         var testDescription: String { "\(network) as \(format.rawValue)" }
     }
 
-    static let roundTrips: [RoundTrip] = [NetworkFormat.folder, .graphml, .gexf, .json, .pajek, .dl, .edgeList].flatMap { format in
+    static let roundTrips: [RoundTrip] = [NetworkFormat.folder, .graphml, .gexf, .json, .pajek, .dl, .edgeList, .xlsx].flatMap { format in
         ["awkward", "mutual-spinouts", "mutuals-research", "karate", "directed-components"].map { RoundTrip(format: format, network: $0) }
     }
 

@@ -23,6 +23,7 @@ import TestSupport
     }
 
     static func text(_ s: String) -> Data { Data(s.utf8) }
+    static func fixture(_ relative: String) -> Data { FileManager.default.contents(atPath: Fixtures.path(relative)) ?? Data() }
     static let nodes = text("id,label,kind,sector\na,Alpha,spin-out,health\nb,Beta,funder,health\nc,Gamma,union,leisure\n")
     static let edges = text("source,target,kind,weight\na,b,funding,2\nb,c,support,1\n")
     static func folder(nodes: Data = nodes, edges: Data = edges, extra: [String: Data] = [:]) -> [String: Data] {
@@ -69,7 +70,12 @@ import TestSupport
         bad("folder without ties", ["net/nodes.csv": nodes], info, 1, "holds no table of ties", "net"),
         bad("empty network", ["net/edges.csv": text("source,target\n")], info, 1, "holds no stakeholders", "net/edges.csv"),
         bad("no such path", [:], ["info", "{dir}/nowhere"], 1, "no such file or folder", "nowhere"),
-        bad("spreadsheet file", ["net.xlsx": text("PK\u{3}\u{4}")], ["info", "{dir}/net.xlsx"], 1, "cannot read '.xlsx' files", "net.xlsx"),
+        bad("spreadsheet file", ["net.xlsx": text("PK\u{3}\u{4}")], ["info", "{dir}/net.xlsx"], 1, "not a readable .xlsx workbook", "net.xlsx"),
+        // Workbooks.
+        bad("workbook weight that is a word", ["w.xlsx": fixture("workbooks/bad-weight.xlsx")], ["info", "{dir}/w.xlsx"], 1, "weight 'strong' is not a number", "w.xlsx[Connections]!D4"),
+        bad("workbook naming a missing shared string", ["w.xlsx": fixture("workbooks/bad-shared-string.xlsx")], ["info", "{dir}/w.xlsx"], 1, "shared string 999", "w.xlsx[Sheet1]!A2"),
+        bad("workbook zip bomb", ["w.xlsx": fixture("workbooks/zip-bomb.xlsx")], ["metrics", "{dir}/w.xlsx", "-o", "{dir}/out.csv"], 1, "zip bomb", "w.xlsx"),
+        bad("workbook without a sheet of ties", ["w.xlsx": fixture("workbooks/two-sheets-no-ties.xlsx")], ["info", "{dir}/w.xlsx"], 1, "holds no sheet of ties", "w.xlsx"),
         // GraphML.
         bad("GraphML not well formed", ["g.graphml": text("<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n")], ["info", "{dir}/g.graphml"], 1, "not well-formed", "g.graphml:4"),
         bad("GraphML billion laughs", ["g.graphml": text("<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<graphml><graph><node id=\"&b;\"/></graph></graphml>\n")], ["info", "{dir}/g.graphml"], 1, "entities", "g.graphml:2"),
