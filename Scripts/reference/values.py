@@ -50,10 +50,16 @@ def datasets():
 
 
 def groups_missing():
-    """A directed graph whose grouping attribute is missing for some nodes (9 of 45, drawn with seed 43)."""
+    """A directed graph whose grouping attribute is missing for some nodes (9 of 45, drawn with seed 43), and
+    a numeric attribute, staff, missing for 6 others (seed 44)."""
     graph = with_groups(nx.gnp_random_graph(45, 0.08, seed=41, directed=True), seed=42)
     for node in random.Random(43).sample(sorted(graph.nodes()), 9):
         del graph.nodes[node]["group"]
+    rng = random.Random(44)
+    for node in sorted(graph.nodes()):
+        graph.nodes[node]["staff"] = rng.randint(1, 60)
+    for node in rng.sample(sorted(graph.nodes()), 6):
+        del graph.nodes[node]["staff"]
     return graph
 
 
@@ -451,6 +457,16 @@ def main():
         handle.write("\n")
     with open(os.path.join(args.out, "homophily.json"), "w", encoding="utf-8") as handle:
         json.dump({name: homophily(graphs[name], attribute) for name, attribute in HOMOPHILY_CASES}, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+    with open(os.path.join(args.out, "numeric_assortativity.json"), "w", encoding="utf-8") as handle:
+        # NetworkX's numeric_assortativity_coefficient on the graph induced by the nodes with a value.
+        graph = graphs["groups-missing"]
+        simple = nx.DiGraph(graph)
+        simple.remove_edges_from(nx.selfloop_edges(simple))
+        valued = simple.subgraph([v for v in simple if "staff" in simple.nodes[v]])
+        json.dump({"groups-missing": {"staff": nx.numeric_assortativity_coefficient(valued, "staff"),
+                                      "staff_undirected": nx.numeric_assortativity_coefficient(nx.Graph(valued), "staff")}},
+                  handle, indent=1, sort_keys=True)
         handle.write("\n")
     with open(os.path.join(args.out, "group_profiles.json"), "w", encoding="utf-8") as handle:
         json.dump({name: group_profiles(graphs[name], attribute) for name, attribute in GROUP_PROFILE_CASES}, handle, indent=1, sort_keys=True)

@@ -44,9 +44,15 @@ public enum NetworkReader {
     }
 
     /// Reads as much as it can and reports every problem found; the network is `nil` when there were errors.
+    /// Beyond reading, it warns of free attributes whose values are spelled several ways (`State`, `state`).
     public static func validate(_ path: String, options: NetworkReadOptions = NetworkReadOptions(), format: NetworkFormat? = nil) -> (network: StakeholderNetwork?, report: ValidationReport) {
         var report = ValidationReport()
         let network = load(path, options: options, format: format, report: &report)
+        if let network, !report.hasErrors {
+            for (attribute, variants) in ValueSpellings.attributeVariants(network) {
+                ValueSpellings.warn(variants, role: "'\(attribute)'", file: network.stakeholderFile ?? path, report: &report)
+            }
+        }
         return (report.hasErrors ? nil : network, report)
     }
 
@@ -188,7 +194,7 @@ public enum NetworkReader {
         }
         guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping,
                                                   report: &report) else { return nil }
-        let stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
+        var stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
         if stakeholders.isEmpty && !report.hasErrors {
             report.error(stakeholderPath ?? tiePath, "holds no stakeholders\(stakeholderPath == nil ? " (and no ties to infer them from)" : "")",
                          hint: "a network needs at least one stakeholder")
@@ -207,6 +213,7 @@ public enum NetworkReader {
         }
         // A direction column that only repeats the network's direction on every tie says nothing of its own.
         var ties = tieResult.ties
+        ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: stakeholderPath ?? tiePath, tieFile: tiePath, report: &report)
         let same: TieDirection = isDirected ? .directed : .undirected
         if tieResult.everyTieHasDirection, ties.allSatisfy({ $0.direction == same }) {
             for index in ties.indices { ties[index].direction = .asNetwork }

@@ -153,6 +153,7 @@ public struct NetworkRecords: Sendable {
             report.error(file, "holds no stakeholders", hint: "a network needs at least one stakeholder")
         }
         try report.throwIfErrors()
+        ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: file, tieFile: file, report: &report)
         let network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
                                          ties: ties, stakeholderFile: file, tieFile: file)
         TieWarnings.check(network, declaredByUser: false, report: &report)

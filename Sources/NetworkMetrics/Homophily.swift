@@ -149,4 +149,29 @@ extension Graph {
                                          pGreaterOrEqual: Double(1 + atLeast) / Double(1 + permutations),
                                          pLessOrEqual: Double(1 + atMost) / Double(1 + permutations))
     }
+
+    /// Newman's numeric assortativity: Pearson's correlation of a numeric attribute across the ends of every
+    /// tie, as NetworkX's `numeric_assortativity_coefficient` (an arc once, from its source to its target;
+    /// an undirected tie both ways). Ties with an end without a value (`nil`) are left out, as on the graph
+    /// induced by the stakeholders with one. `nil` when undefined (no ties, or no variance at an end).
+    ///
+    /// - Complexity: O(m).
+    /// - Reference: M. Newman, "Mixing patterns in networks", Phys. Rev. E 67, 2003. doi:10.1103/PhysRevE.67.026126
+    public func numericAssortativity(_ values: [Double?]) -> Double? {
+        precondition(values.count == nodeCount)
+        var count = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
+        func add(_ x: Double, _ y: Double) {
+            count += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+        }
+        forEachTie { u, v in
+            guard let x = values[u], let y = values[v] else { return }
+            add(x, y)
+            if !isDirected { add(y, x) }
+        }
+        guard count > 0 else { return nil }
+        let covariance = sxy / count - (sx / count) * (sy / count)
+        let varianceX = sxx / count - (sx / count) * (sx / count), varianceY = syy / count - (sy / count) * (sy / count)
+        guard varianceX > 0, varianceY > 0 else { return nil }
+        return covariance / (varianceX * varianceY).squareRoot()
+    }
 }

@@ -64,7 +64,7 @@ struct CommunitiesCommand: ParsableCommand {
                 var kinds: [String: Int] = [:]
                 for v in nodes { kinds[network.stakeholders[v].kind?.name ?? "(none)", default: 0] += 1 }
                 let kindText = kinds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                let names = nodes.prefix(6).map { network.stakeholders[$0].id }.joined(separator: ", ") + (nodes.count > 6 ? ", …" : "")
+                let names = nodes.prefix(6).map { TextTable.shortened(network.stakeholders[$0].label, to: 30) }.joined(separator: ", ") + (nodes.count > 6 ? ", …" : "")
                 return [String(c + 1), String(nodes.count), kindText, names]
             }).rendered
             text = table

@@ -25,7 +25,7 @@ struct DiffuseCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkOptions
 
-    @Option(help: ArgumentHelp("First adopters: stakeholder ids, comma-separated.", valueName: "ids"))
+    @Option(help: ArgumentHelp("First adopters: stakeholders by id or label, comma-separated.", valueName: "ids"))
     var seeds: String
 
     @Option(help: "ic, lt, threshold, sir, sis or bass.")

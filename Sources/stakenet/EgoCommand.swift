@@ -24,7 +24,7 @@ struct EgoCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var groupingOptions: GroupingOptions
 
-    @Argument(help: "The stakeholder's id.")
+    @Argument(help: "The stakeholder: its id or its label (case and spaces do not matter).")
     var id: String
 
     @Option(help: "Steps from the stakeholder that count as its neighbourhood.")
@@ -45,9 +45,9 @@ struct EgoCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        guard let ego = network.index(of: id) else {
-            let suggestion = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id))
-            throw CommandFailure(message: "no stakeholder has the id '\(id)' in \(input.network)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+        let ego: Int
+        do { ego = try StakeholderNames(network).resolve(id) } catch let error as StakeholderNameError {
+            throw CommandFailure(message: "\(input.network): \(error.description)")
         }
         // The default, kind, is used when stakeholders have kinds; a property the user names must exist.
         let grouping: Grouping?

@@ -11,7 +11,15 @@ struct GroupingOptions: ParsableArguments {
     /// became of them; `purpose` says what they are left out of ("the groups", "brokerage").
     func grouping(of network: StakeholderNetwork, by attribute: String, quiet: Bool, leftOutOf purpose: String = "the groups") throws -> Grouping {
         let grouping = try network.grouping(by: attribute, missingAsGroup: missingAsGroup)
-        if !quiet, let note = Self.missingNote(network, grouping, missingAsGroup: missingAsGroup, leftOutOf: purpose) { Terminal.warning(note) }
+        if !quiet {
+            if let note = Self.missingNote(network, grouping, missingAsGroup: missingAsGroup, leftOutOf: purpose) { Terminal.warning(note) }
+            for (group, others) in grouping.spellings.prefix(5) {
+                Terminal.warning("'\(grouping.attribute)' values \(([group] + others).map { "'\($0)'" }.joined(separator: ", ")) differ only in case or spaces: one group, '\(group)'")
+            }
+            if grouping.isNumeric {
+                Terminal.warning("'\(grouping.attribute)' holds numbers; its \(grouping.count) values are used as groups (categories), not as a scale")
+            }
+        }
         return grouping
     }
 

@@ -12,7 +12,9 @@ struct HomophilyCommand: ParsableCommand {
         E-I index (Krackhardt & Stern): (external - internal)/(external + internal) ties, from -1 (all ties
         within groups) to +1 (all between); per group over the ties touching it. The permutation test relabels
         stakeholders at random, keeping group sizes, as UCINET does. Assortativity is Newman's r (NetworkX's
-        attribute_assortativity_coefficient). The mixing matrix counts ties between groups (rows: from).
+        attribute_assortativity_coefficient). The mixing matrix counts ties between groups (rows: from). On a
+        numeric property the groups are its values, and its numeric assortativity (Newman's r for a scale, as
+        NetworkX's numeric_assortativity_coefficient) is added.
         Stakeholders without a value for --by are in no group: ties with such an end are left out of every
         figure, and the test relabels only the others (--missing-as-group makes them a group, '(none)').
 
@@ -55,6 +57,8 @@ struct HomophilyCommand: ParsableCommand {
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
         let result = graph.homophily(groupOf: grouping.groupOf, groupCount: grouping.count, permutations: permutations, seed: seed, threads: threads)
         let sizes = grouping.members.map(\.count)
+        // A numeric property is also a scale: Newman's numeric assortativity.
+        let numeric = grouping.isNumeric ? graph.numericAssortativity(network.stakeholders.map { $0.value(of: grouping.attribute).numericValue }) : nil
         let text: String
         switch format {
         case .csv:
@@ -62,14 +66,14 @@ struct HomophilyCommand: ParsableCommand {
                 [grouping.names[g], String(sizes[g]), String(result.groupInternal[g]), String(result.groupExternal[g]), result.groupEI[g].map(CSVText.number) ?? ""]
             })
         case .json:
-            text = try JSONOutput.encode(HomophilyDocument(network: network.name, grouping: grouping, sizes: sizes, result: result), sortedKeys: true)
+            text = try JSONOutput.encode(HomophilyDocument(network: network.name, grouping: grouping, sizes: sizes, result: result, numeric: numeric), sortedKeys: true)
         case .table:
-            text = table(network, grouping, sizes, result)
+            text = table(network, grouping, sizes, result, numeric: numeric)
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }
 
-    func table(_ network: StakeholderNetwork, _ grouping: Grouping, _ sizes: [Int], _ result: Homophily) -> String {
+    func table(_ network: StakeholderNetwork, _ grouping: Grouping, _ sizes: [Int], _ result: Homophily, numeric: Double?) -> String {
         func brief(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
         var text = "Homophily of \(network.name) by \(by) (\(grouping.count) groups)\n"
         let ungrouped = grouping.ungrouped.count
@@ -86,7 +90,11 @@ struct HomophilyCommand: ParsableCommand {
                 ? "ties are \(test.pLessOrEqual < test.pGreaterOrEqual ? "more within" : "more between") groups than chance (two-sided p < 0.05)\n"
                 : "no difference from chance at the 0.05 level (two-sided)\n")
         }
-        text += "assortativity  \(brief(result.assortativity))  (Newman's r)\n\n"
+        text += "assortativity  \(brief(result.assortativity))  (Newman's r)\n"
+        if grouping.isNumeric {
+            text += "numeric assortativity  \(brief(numeric))  (\(grouping.attribute) as a number: Newman's r, as NetworkX's numeric_assortativity_coefficient)\n"
+        }
+        text += "\n"
         text += TextTable(header: ["group", "stakeholders", "within", "between", "E-I"], rows: grouping.names.indices.map { g in
             [grouping.names[g], String(sizes[g]), String(result.groupInternal[g]), String(result.groupExternal[g]), brief(result.groupEI[g])]
         }).rendered
@@ -106,9 +114,10 @@ struct HomophilyDocument: Encodable {
         let p_greater_or_equal: Double, p_less_or_equal: Double
     }
     let network: String, by: String, without_value: Int, e_i_index: Double?, external_ties: Int, internal_ties: Int
-    let assortativity: Double?, permutation_test: Test?, groups: [Group], mixing: [String: [String: Int]]
+    let assortativity: Double?, numeric_assortativity: Double?, permutation_test: Test?, groups: [Group], mixing: [String: [String: Int]]
 
-    init(network: String, grouping: Grouping, sizes: [Int], result: Homophily) {
+    init(network: String, grouping: Grouping, sizes: [Int], result: Homophily, numeric: Double?) {
+        numeric_assortativity = numeric
         self.network = network
         by = grouping.attribute
         without_value = grouping.ungrouped.count

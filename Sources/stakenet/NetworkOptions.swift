@@ -38,7 +38,12 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read a one-table file as a matrix: adjacency (rows and columns the same stakeholders; found by itself when square-labelled) or incidence (rows one mode, columns another).", valueName: "layout"))
     var matrix: MatrixLayoutOption?
 
+    @Option(name: .customLong("label-width"), help: ArgumentHelp("Cut labels in aligned tables to this many characters (CSV and JSON keep them whole).", valueName: "N"))
+    var labelWidth: Int = 40
+
     func validate() throws {
+        if labelWidth < 5 { throw ValidationError("--label-width takes a number of at least 5") }
+        TextTable.labelWidth = labelWidth
         if forceDirected && forceUndirected {
             throw ValidationError("--directed and --undirected cannot both be given")
         }

@@ -24,10 +24,10 @@ struct PathsCommand: ParsableCommand {
     @OptionGroup var input: NetworkOptions
     @OptionGroup var probabilities: ProbabilityOptions
 
-    @Option(help: ArgumentHelp("Where the innovation starts: stakeholder ids, comma-separated.", valueName: "ids"))
+    @Option(help: ArgumentHelp("Where the innovation starts: stakeholders by id or label, comma-separated.", valueName: "ids"))
     var from: String
 
-    @Option(help: ArgumentHelp("Where it should arrive (gives the K likeliest paths).", valueName: "id"))
+    @Option(help: ArgumentHelp("Where it should arrive, by id or label (gives the K likeliest paths).", valueName: "id"))
     var to: String?
 
     @Option(help: "How many paths with --to.")

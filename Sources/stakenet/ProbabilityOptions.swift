@@ -56,16 +56,14 @@ struct ProbabilityOptions: ParsableArguments {
     }
 }
 
-/// Reading stakeholder ids given on the command line.
+/// Reading the stakeholders named on the command line: by id, label, or either ignoring case and spaces.
 enum StakeholderIDs {
     static func resolve(_ list: String, in network: StakeholderNetwork, option: String) throws -> [Int] {
-        var nodes: [Int] = []
-        for id in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-            guard let v = network.index(of: id) else {
-                let hint = ClosestMatch.suggestion(for: id, among: network.stakeholders.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                throw CommandFailure(message: "\(option): no stakeholder has the id '\(id)'\(hint)")
-            }
-            if !nodes.contains(v) { nodes.append(v) }
+        let nodes: [Int]
+        do {
+            nodes = try StakeholderNames(network).resolveList(list)
+        } catch let error as StakeholderNameError {
+            throw CommandFailure(message: "\(option): \(error.description)")
         }
         guard !nodes.isEmpty else { throw CommandFailure(message: "\(option) names no stakeholder") }
         return nodes

@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("cluster-by"), help: ArgumentHelp("Group stakeholders in boxes by this property (dot and fdp layouts).", valueName: "attr"))
     var clusterBy: String?
 
-    @Option(help: ArgumentHelp("Stakeholder ids to emphasise, comma-separated (and the ties between them).", valueName: "ids"))
+    @Option(help: ArgumentHelp("Stakeholders to emphasise, by id or label, comma-separated (and the ties between them).", valueName: "ids"))
     var highlight: String?
 
     @Option(help: ArgumentHelp("Node labels: label, id, none, or top:K (only the K largest by --size-by).", valueName: "mode"))

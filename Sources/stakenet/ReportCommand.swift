@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --by: compare and map only these groups (comma-separated).", valueName: "names"))
     var groups: String?
 
-    @Option(help: ArgumentHelp("First adopters for the diffusion section (ids, comma-separated).", valueName: "ids"))
+    @Option(help: ArgumentHelp("First adopters for the diffusion section (ids or labels, comma-separated).", valueName: "ids"))
     var seeds: String?
 
     @Option(help: "The report's title (the network's name by default).")

@@ -47,6 +47,20 @@ import TestSupport
         #expect(old.internalTies + old.externalTies > whole.internalTies + whole.externalTies)
     }
 
+    /// Newman's numeric assortativity against NetworkX's numeric_assortativity_coefficient, directed and
+    /// undirected, on the network among the stakeholders with a value.
+    @Test func numericAssortativityMatchesNetworkX() throws {
+        let expected = try #require(Fixtures.referenceJSON("numeric_assortativity.json")["groups-missing"] as? [String: Double])
+        let network = try NetworkReader.read(Fixtures.dataset("groups-missing")).network
+        let values = network.stakeholders.map { $0.attributes["staff"]?.numericValue }
+        #expect(values.filter { $0 == nil }.count == 6)
+        let directed = try network.graph()
+        #expect(isClose(try #require(directed.numericAssortativity(values)), expected["staff"]!, relative: 1e-10))
+        let undirected = try network.graph(selecting: GraphSelection(direction: .undirected))
+        #expect(isClose(try #require(undirected.numericAssortativity(values)), expected["staff_undirected"]!, relative: 1e-10))
+        #expect(directed.numericAssortativity([Double?](repeating: 1, count: network.stakeholderCount)) == nil)
+    }
+
     @Test func permutationTestAgreesWithTheExactDistribution() throws {
         // Two triangles joined by one tie, groups {a,b,c} and {d,e,f}: E = 1, I = 6, E-I = −5/7.
         // All C(6,3) = 20 labellings are equally likely under relabelling; counted by hand in the loop below.

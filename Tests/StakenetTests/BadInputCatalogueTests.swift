@@ -111,10 +111,11 @@ import TestSupport
         bad("empty DOT file", ["g.gv": Data()], ["info", "{dir}/g.gv"], 1, "the file is empty", "g.gv"),
         // Commands.
         bad("unknown measure", folder(), ["metrics", "{dir}/net", "--measures", "degree,influence"], 2, "unknown measure 'influence'", ""),
-        bad("unknown seed", folder(), ["diffuse", "{dir}/net", "--seeds", "alpha"], 1, "no stakeholder has the id 'alpha'", ""),
+        bad("unknown seed", folder(), ["diffuse", "{dir}/net", "--seeds", "omega"], 1, "no stakeholder has the id or label 'omega'", ""),
+        bad("seed two stakeholders are called", folder(nodes: text("id,label,kind,sector\na,Twin,spin-out,health\nb,Twin,funder,health\nc,Gamma,union,leisure\n")), ["diffuse", "{dir}/net", "--seeds", "twin"], 1, "could be any of a (Twin), b (Twin)", ""),
         bad("probability above one", folder(), ["diffuse", "{dir}/net", "--seeds", "a", "--probability", "1.5"], 2, "from 0 to 1", ""),
         bad("negative probability in a tie column", folder(edges: text("source,target,p\na,b,0.5\nb,c,-0.2\n")), ["diffuse", "{dir}/net", "--seeds", "a", "--probability-from", "p"], 1, "outside [0, 1]", "net/edges.csv:3"),
-        bad("unknown path source", folder(), ["paths", "{dir}/net", "--from", "zz"], 1, "no stakeholder has the id 'zz'", ""),
+        bad("unknown path source", folder(), ["paths", "{dir}/net", "--from", "zz"], 1, "no stakeholder has the id or label 'zz'", ""),
         bad("unknown grouping property", folder(), ["compare", "{dir}/net", "--by", "sectr"], 1, "no stakeholder has a value for 'sectr'", ""),
         bad("unknown layer", folder(), ["qap", "{dir}/net", "--layers", "funding,suport"], 1, "did you mean 'support'", ""),
         bad("ties within one mode", folder(), ["two-mode", "{dir}/net", "--modes-by", "sector"], 1, "", ""),
