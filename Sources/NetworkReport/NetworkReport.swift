@@ -139,7 +139,7 @@ struct ReportBuilder {
             comparison = try compare(by: by, transmission: transmission)
         }
 
-        let settings: [ReportPage.Pair] = [
+        var settings: [ReportPage.Pair] = [
             .init(name: "StakeNet", value: StakeNetVersion.current),
             .init(name: "random seed", value: String(options.seed)),
             .init(name: "diffusion runs", value: String(options.runs)),
@@ -147,6 +147,7 @@ struct ReportBuilder {
             .init(name: "tie probability", value: Self.describe(options.probability)),
             .init(name: "communities", value: "Leiden, resolution 1, seed \(options.seed)"),
         ]
+        if let selection = options.selection { settings.insert(.init(name: "selection", value: selection), at: 1) }
         return ReportPage(
             title: title,
             lead: "A report on the stakeholder network \(network.name)" + (network.description.map { ": \($0)" } ?? "") + ".",

@@ -28,6 +28,9 @@ public struct ReportOptions: Sendable {
     public var inputs: [String] = []
     /// The command or call that made the report, as it should be shown.
     public var invocation = ""
+    /// Which stakeholders and ties the network was cut down to before the report (`--where`, tie
+    /// selections), in words; shown in the provenance section.
+    public var selection: String?
     /// The date shown (`SOURCE_DATE_EPOCH` or now when `nil`).
     public var date: Date?
     /// Networks larger than this are mapped by their most central stakeholders only.

@@ -38,6 +38,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read a one-table file as a matrix: adjacency (rows and columns the same stakeholders; found by itself when square-labelled) or incidence (rows one mode, columns another).", valueName: "layout"))
     var matrix: MatrixLayoutOption?
 
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only the stakeholders meeting these conditions, and the ties among them: kind=spin-out,funder;sector!=leisure;founded>=2000 (';' joins conditions that must all hold).", valueName: "conditions"))
+    var whereConditions: String?
+
     @Option(name: .customLong("label-width"), help: ArgumentHelp("Cut labels in aligned tables to this many characters (CSV and JSON keep them whole).", valueName: "N"))
     var labelWidth: Int = 40
 
@@ -48,6 +51,9 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--directed and --undirected cannot both be given")
         }
         _ = try columns()
+        if let whereConditions {
+            do { _ = try StakeholderFilter(whereConditions) } catch let error as StakeholderFilterError { throw ValidationError(error.message) }
+        }
     }
 
     func columns() throws -> ColumnMapping {
@@ -65,11 +71,25 @@ struct ReadingOptions: ParsableArguments {
     }
 
     /// Reads a network (in `format`, else as its extension says), printing warnings unless quiet; throws the first error.
+    /// Then keeps the stakeholders `--where` chooses, saying how many it kept.
     func load(_ path: String, as format: NetworkFormat? = nil) throws -> StakeholderNetwork {
-        if format == .dot || (format == nil && DOTNetworkReader.handles(path)) { return try DOTNetworkReader.read(path, options: readOptions) }
-        let (network, warnings) = try NetworkReader.read(path, options: readOptions, format: format)
-        if !quiet { for warning in warnings { Terminal.warning(warning.description) } }
-        return network
+        let network: StakeholderNetwork
+        if format == .dot || (format == nil && DOTNetworkReader.handles(path)) {
+            network = try DOTNetworkReader.read(path, options: readOptions)
+        } else {
+            let (read, warnings) = try NetworkReader.read(path, options: readOptions, format: format)
+            if !quiet { for warning in warnings { Terminal.warning(warning.description) } }
+            network = read
+        }
+        guard let whereConditions else { return network }
+        let subset: StakeholderNetwork
+        do { subset = try StakeholderFilter(whereConditions).apply(to: network) } catch let error as StakeholderFilterError {
+            throw CommandFailure(message: "\(path): \(error.message)")
+        }
+        if !quiet {
+            Terminal.note("--where \(whereConditions) kept \(subset.stakeholderCount) of \(network.stakeholderCount) stakeholders and \(subset.tieCount) of \(network.tieCount) ties")
+        }
+        return subset
     }
 }
 

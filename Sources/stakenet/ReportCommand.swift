@@ -85,6 +85,7 @@ struct ReportCommand: ParsableCommand {
         options.graphviz = graphviz.isolation
         options.inputs = [input.network]
         options.invocation = (["stakenet"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        options.selection = input.reading.whereConditions.map { "only the stakeholders where \($0), and the ties among them (\(network.stakeholderCount) stakeholders, \(network.tieCount) ties)" }
         let progress = Progress(quiet: input.quiet)
         var warnings: [String] = []
         let html = try NetworkReport.html(for: network, options: options, progress: { step in progress.say("report: \(step)") },

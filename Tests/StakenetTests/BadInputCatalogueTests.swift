@@ -131,6 +131,11 @@ import TestSupport
         bad("Graphviz worker crashes", folder(extra: ["crash.sh": text("#!/bin/sh\nkill -SEGV $$\n")]), ["render", "{dir}/net", "-o", "{dir}/map.png", "--render-timeout", "30"], 1, "Graphviz crashed (signal 11", "", environment: worker("crash.sh")),
         bad("Graphviz worker hangs", folder(extra: ["hang.sh": text("#!/bin/sh\nsleep 30\n")]), ["render", "{dir}/net", "-o", "{dir}/map.svg", "--render-timeout", "0.5"], 1, "time limit of 0.5 s", "", environment: worker("hang.sh")),
         bad("render timeout of zero", folder(), ["render", "{dir}/net", "-o", "{dir}/map.svg", "--render-timeout", "0"], 2, "--render-timeout", ""),
+        bad("where that keeps no stakeholder", folder(), ["metrics", "{dir}/net", "--where", "kind=funder;sector=leisure", "-o", "{dir}/out.csv"], 1, "keeps none of the 3 stakeholders", ""),
+        bad("where on a property no one has", folder(), ["render", "{dir}/net", "--where", "sectr=health", "-o", "{dir}/m.svg"], 1, "did you mean 'sector'?", ""),
+        bad("mapped header not in the file", folder(), ["info", "{dir}/net", "--ties-columns", "source=from_id"], 1, "maps source to the column 'from_id', which is not in the header", "net/edges.csv:1"),
+        bad("mapping an unknown role", folder(), ["info", "{dir}/net", "--stakeholders-columns", "identifier=id"], 2, "'identifier' is not a role", ""),
+        bad("matrix cell that is a word", ["m.csv": text(",a,b\na,0,x\nb,1,0\n")], ["info", "{dir}/m.csv"], 1, "'x' is not a number", "m.csv:2"),
         bad("two-mode with a missing mode", folder(nodes: text("id,label,kind,sector\na,Alpha,spin-out,health\nb,Beta,funder,\nc,Gamma,union,leisure\n")), ["two-mode", "{dir}/net", "--modes-by", "sector"], 1, "1 stakeholder has no value for 'sector'", ""),
     ]
 

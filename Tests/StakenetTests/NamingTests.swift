@@ -78,6 +78,30 @@ import TestSupport
         #expect(isClose(try #require(document["numeric_assortativity"] as? Double), expected, relative: 1e-10))
     }
 
+    @Test func whereKeepsTheStakeholdersMeetingEveryConditionAndSaysSo() throws {
+        let spinouts = Fixtures.network("mutual-spinouts")
+        let result = try StakenetBinary.run(["info", spinouts, "--where", "kind=spin out,leisure-trust;region!=london", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("stakenet: --where kind=spin out,leisure-trust;region!=london kept 15 of 64 stakeholders and 7 of 188 ties"))
+        let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        #expect(document["nodes"] as? Int == 15 && (document["name"] as! String).contains("(where kind=spin out,leisure-trust;region!=london)"))
+        let csv = try StakenetBinary.run(["metrics", spinouts, "--where", "founded>=2012", "--measures", "degree", "--format", "csv", "--quiet"])
+        let ids = try CSVCheck.rows(csv.standardOutput).dropFirst().map { $0[0] }
+        let nodes = try CSVCheck.rows(String(contentsOfFile: spinouts + "/nodes.csv", encoding: .utf8))
+        let founded = nodes[0].firstIndex(of: "founded")!
+        #expect(Set(ids) == Set(nodes.dropFirst().filter { Int($0[founded]).map { $0 >= 2012 } ?? false }.map { $0[0] }))
+        let typo = try StakenetBinary.run(["info", spinouts, "--where", "regon=north"])
+        #expect(typo.status == 1 && typo.standardError.contains("did you mean 'region'?"))
+        let none = try StakenetBinary.run(["info", spinouts, "--where", "founded>2100"])
+        #expect(none.status == 1 && none.standardError.contains("keeps none of the 64 stakeholders"))
+        let bad = try StakenetBinary.run(["info", spinouts, "--where", "founded>=soon"])
+        #expect(bad.status == 2 && bad.standardError.contains("needs one number"))
+        let report = try TemporaryFolder()
+        let page = try StakenetBinary.run(["report", spinouts, "--where", "sector=health-social-care,leisure", "-o", report.file("r.html"), "--runs", "20", "--quiet"])
+        #expect(page.status == 0, "\(page.standardError)")
+        #expect(try String(contentsOfFile: report.file("r.html"), encoding: .utf8).contains("only the stakeholders where sector=health-social-care,leisure"))
+    }
+
     @Test func longLabelsAreCutInTablesAndKeptWholeInCSV() throws {
         let long = String(repeating: "Community Interest Company ", count: 180)
         let folder = try TemporaryFolder(files: ["nodes.csv": "id,label\na,\(long)\nb,Short\n", "edges.csv": "source,target\na,b\n"])

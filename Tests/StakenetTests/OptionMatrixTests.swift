@@ -82,7 +82,8 @@ import TestSupport
 
     static let matrix: [Run] = {
         var all: [Run] = []
-        all += runs("info", [tieSelections, [[], ["--exact-paths"]], [["--format", "table"], ["--format", "json"]]], output: format)
+        all += runs("info", [tieSelections, [[], ["--exact-paths"]], [["--format", "table"], ["--format", "json"]],
+                             [[], ["--where", "kind!=funder"], ["--label-width", "12"]]], output: format)
         all += runs("validate", [[["--format", "table"], ["--format", "json"]]], output: format)
         all += runs("metrics", [
             [["--measures", "all"], ["--measures", "degree,strength,pagerank"], ["--measures", "betweenness,closeness,harmonic"], ["--measures", "katz,hub,authority,constraint"]],
