@@ -39,10 +39,12 @@ extension TransmissionGraph {
     /// Seeds themselves get NaN.
     ///
     /// - Complexity: n + 1 simulations of `settings.runs` runs.
-    public func criticality(_ model: DiffusionModel, seeds: [Int], settings: DiffusionSettings) -> [Double] {
+    /// `progress` is told how many stakeholders are done.
+    public func criticality(_ model: DiffusionModel, seeds: [Int], settings: DiffusionSettings, progress: ((Int) -> Void)? = nil) -> [Double] {
         let base = simulate(model, seeds: seeds, settings: settings).expectedSpread.mean
         return (0 ..< nodeCount).map { v in
-            seeds.contains(v) ? .nan : base - simulate(model, seeds: seeds, settings: settings, removing: [v]).expectedSpread.mean
+            progress?(v)
+            return seeds.contains(v) ? .nan : base - simulate(model, seeds: seeds, settings: settings, removing: [v]).expectedSpread.mean
         }
     }
 }

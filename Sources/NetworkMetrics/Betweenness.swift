@@ -13,9 +13,10 @@ extension Graph {
     ///   result is bit-identical for any `threads`.
     /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
     ///   2001. doi:10.1080/0022250X.2001.9990249
+    /// `progress` is told how many sources are done, as blocks of them finish.
     public func betweenness(weightsMean meaning: WeightMeaning = .strength, normalized: Bool = true,
-                            threads: Int = Parallel.defaultThreads) -> NodeScores {
-        let sums = brandesSums(sources: Array(0 ..< nodeCount), meaning: meaning, squares: false, threads: threads)
+                            threads: Int = Parallel.defaultThreads, progress: (@Sendable (Int) -> Void)? = nil) -> NodeScores {
+        let sums = brandesSums(sources: Array(0 ..< nodeCount), meaning: meaning, squares: false, threads: threads, progress: progress)
         let scale = betweennessScale(normalized: normalized)
         return NodeScores(measure: "betweenness", values: sums.total.map { $0 * scale })
     }
@@ -83,13 +84,15 @@ extension Graph {
     }
 
     /// Σ_s δ_s(v) over `sources` (and Σ_s δ_s(v)² when `squares`), in fixed blocks combined in order.
-    func brandesSums(sources: [Int], meaning: WeightMeaning, squares: Bool, threads: Int) -> (total: [Double], squares: [Double]) {
+    func brandesSums(sources: [Int], meaning: WeightMeaning, squares: Bool, threads: Int,
+                     progress: (@Sendable (Int) -> Void)? = nil) -> (total: [Double], squares: [Double]) {
         let n = nodeCount
         guard n > 0, !sources.isEmpty else { return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }
         let blocks = Parallel.blockCount(for: sources.count)
         let partial = SharedBuffer(repeating: 0.0, count: blocks * n)
         let partialSquares = SharedBuffer(repeating: 0.0, count: squares ? blocks * n : 0)
         let lengths = pathLengths(meaning, direction: .forward)
+        let done = ProgressCounter()
         withAdjacency(.forward, lengths: lengths) { adjacency in
             let arcs = outTargets.count
             let workspaces = WorkerLocal(workers: Swift.min(threads, blocks)) { BrandesWorkspace(nodeCount: n, arcCount: arcs) }
@@ -97,9 +100,11 @@ extension Graph {
                 let workspace = workspaces(worker)
                 let accumulator = partial.pointer + block * n
                 let squareAccumulator = squares ? partialSquares.pointer + block * n : nil
-                for index in Parallel.range(ofBlock: block, blocks: blocks, count: sources.count) {
+                let range = Parallel.range(ofBlock: block, blocks: blocks, count: sources.count)
+                for index in range {
                     workspace.accumulate(source: sources[index], adjacency: adjacency, into: accumulator, squares: squareAccumulator)
                 }
+                if let progress { progress(done.add(range.count)) }
             }
         }
         var total = [Double](repeating: 0, count: n)

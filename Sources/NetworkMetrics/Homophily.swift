@@ -50,7 +50,7 @@ extension Graph {
     ///
     /// - Complexity: O(m) per statistic, O(N·(n + m)) for N permutations.
     public func homophily(groupOf: [Int], groupCount: Int, permutations: Int = 5000, seed: UInt64 = 1,
-                          threads: Int = Parallel.defaultThreads) -> Homophily {
+                          threads: Int = Parallel.defaultThreads, progress: (@Sendable (Int) -> Void)? = nil) -> Homophily {
         precondition(groupOf.count == nodeCount)
         var mixing = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: groupCount)
         var groupExternal = [Int](repeating: 0, count: groupCount), groupInternal = [Int](repeating: 0, count: groupCount)
@@ -78,7 +78,7 @@ extension Graph {
         let groupEI = (0 ..< groupCount).map { Self.eiIndex(external: groupExternal[$0], internal: groupInternal[$0]) }
         let test: Homophily.PermutationTest?
         if permutations > 0, let ei {
-            test = eiPermutationTest(groupOf: groupOf, observed: ei, permutations: permutations, seed: seed, threads: threads)
+            test = eiPermutationTest(groupOf: groupOf, observed: ei, permutations: permutations, seed: seed, threads: threads, progress: progress)
         } else {
             test = nil
         }
@@ -118,7 +118,9 @@ extension Graph {
         }
     }
 
-    private func eiPermutationTest(groupOf: [Int], observed: Double, permutations: Int, seed: UInt64, threads: Int) -> Homophily.PermutationTest {
+    private func eiPermutationTest(groupOf: [Int], observed: Double, permutations: Int, seed: UInt64, threads: Int,
+                                   progress: (@Sendable (Int) -> Void)?) -> Homophily.PermutationTest {
+        let done = ProgressCounter()
         var tails: [(u: Int32, v: Int32)] = []
         forEachTie { u, v in if groupOf[u] >= 0 && groupOf[v] >= 0 { tails.append((Int32(u), Int32(v))) } }
         let ties = tails
@@ -136,6 +138,7 @@ extension Graph {
                 for tie in ties where labels[Int(tie.u)] != labels[Int(tie.v)] { externalCount += 1 }
                 values.pointer[index] = Double(2 * externalCount - ties.count) / Double(ties.count)
             }
+            if let progress { progress(done.add(Parallel.range(ofBlock: block, blocks: blocks, count: permutations).count)) }
         }
         let sample = values.array
         let mean = sample.reduce(0, +) / Double(permutations)

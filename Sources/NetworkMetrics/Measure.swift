@@ -103,7 +103,7 @@ extension Graph {
     ///
     /// - Complexity: that of the costliest measure asked.
     public func compute(_ measures: [Measure], options: MeasureOptions = MeasureOptions(), strict: Bool = true,
-                        progress: ((String) -> Void)? = nil) throws -> MeasureResults {
+                        progress: (@Sendable (String) -> Void)? = nil) throws -> MeasureResults {
         var results = MeasureResults()
         var distanceCache: [Bool: [DistanceSum]] = [:]
         var hitsCache: (hub: NodeScores, authority: NodeScores)?
@@ -136,7 +136,9 @@ extension Graph {
                         results.columns.append(sampled.upper)
                         results.columns.append(sampled.standardError)
                     } else {
-                        results.columns.append(betweenness(weightsMean: options.weightsMean, threads: options.threads))
+                        let total = nodeCount
+                        let report: (@Sendable (Int) -> Void)? = progress.map { say in { @Sendable done in say("betweenness: source \(done) of \(total)") } }
+                        results.columns.append(betweenness(weightsMean: options.weightsMean, threads: options.threads, progress: report))
                     }
                 case .closeness: results.columns.append(Self.closeness(from: distances(outgoing: false), nodeCount: nodeCount, outgoing: false))
                 case .outCloseness: results.columns.append(Self.closeness(from: distances(outgoing: true), nodeCount: nodeCount, outgoing: true))

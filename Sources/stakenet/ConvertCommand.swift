@@ -37,6 +37,8 @@ struct ConvertCommand: ParsableCommand {
     var to: NetworkFormat?
 
     func run() throws {
+        let progress = Progress(quiet: reading.quiet)
+        defer { progress.done() }
         let network = try reading.load(input, as: from)
         guard let format = to ?? NetworkFormat.detect(output) else {
             throw CommandFailure(message: "cannot tell the format of '\(output)' from its extension; use --to (\(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -45,6 +47,7 @@ struct ConvertCommand: ParsableCommand {
             let lost = format.losses(of: network)
             if !lost.isEmpty { Terminal.warning("\(format.rawValue) cannot hold \(lost.joined(separator: "; ")); they are left out of \(output)") }
         }
+        progress.say("writing \(network.stakeholderCount) stakeholders and \(network.tieCount) ties as \(format.rawValue)")
         if format == .dot {
             try OutputFile.write(Data(DOTNetworkWriter.write(network).utf8), to: output, inputs: [input])
         } else {

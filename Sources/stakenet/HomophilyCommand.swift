@@ -55,7 +55,11 @@ struct HomophilyCommand: ParsableCommand {
         let network = try input.load()
         let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet)
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
-        let result = graph.homophily(groupOf: grouping.groupOf, groupCount: grouping.count, permutations: permutations, seed: seed, threads: threads)
+        let progress = Progress(quiet: input.quiet)
+        let total = permutations
+        let result = graph.homophily(groupOf: grouping.groupOf, groupCount: grouping.count, permutations: permutations, seed: seed, threads: threads,
+                                     progress: progress.enabled ? { @Sendable done in progress.say("permutation \(done) of \(total)") } : nil)
+        progress.done()
         let sizes = grouping.members.map(\.count)
         // A numeric property is also a scale: Newman's numeric assortativity.
         let numeric = grouping.isNumeric ? graph.numericAssortativity(network.stakeholders.map { $0.value(of: grouping.attribute).numericValue }) : nil

@@ -73,6 +73,9 @@ struct ReadingOptions: ParsableArguments {
     /// Reads a network (in `format`, else as its extension says), printing warnings unless quiet; throws the first error.
     /// Then keeps the stakeholders `--where` chooses, saying how many it kept.
     func load(_ path: String, as format: NetworkFormat? = nil) throws -> StakeholderNetwork {
+        let progress = Progress(quiet: quiet)
+        progress.say("reading \(path)")
+        defer { progress.done() }
         let network: StakeholderNetwork
         if format == .dot || (format == nil && DOTNetworkReader.handles(path)) {
             network = try DOTNetworkReader.read(path, options: readOptions)

@@ -72,11 +72,17 @@ struct SeedCommand: ParsableCommand {
             allowed = Set(network.stakeholders.indices.filter { grouping.name(of: $0).map(values.contains) ?? false })
             if allowed!.isEmpty { throw CommandFailure(message: "--candidates \(candidates) matches no stakeholder; values of \(parts[0]): \(grouping.names.joined(separator: ", "))") }
         }
+        let progress = Progress(quiet: input.quiet)
+        progress.say("choosing \(k) seed\(k == 1 ? "" : "s") by IMM (reverse-reachable sets)")
         let selection = transmission.maximizeInfluence(k: k, model: model == .lt ? .linearThreshold : .independentCascade,
                                                        epsilon: epsilon, candidates: allowed, seed: seed, threads: threads)
+        let count = network.stakeholderCount
         let ids = network.stakeholders.map(\.id)
         let drops = criticality ? transmission.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
-                                                          settings: DiffusionSettings(runs: runs, seed: seed, threads: threads)) : nil
+                                                          settings: DiffusionSettings(runs: runs, seed: seed, threads: threads)) { done in
+            progress.say("criticality: stakeholder \(done + 1) of \(count)")
+        } : nil
+        progress.done()
         // Stakeholders by criticality, largest first (the seeds themselves have none).
         let order = drops.map { drops in network.stakeholders.indices.filter { !drops[$0].isNaN }.sorted { (drops[$0], $1) > (drops[$1], $0) } } ?? []
         let rankOf = Dictionary(uniqueKeysWithValues: selection.seeds.enumerated().map { ($1, $0) })

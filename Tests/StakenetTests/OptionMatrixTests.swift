@@ -44,7 +44,7 @@ import TestSupport
 
     /// What a run writes and how it is checked.
     enum Output: String, Sendable {
-        case svg, png, pdf, dot, csv, json, text, html, folder, graphml, gexf, net, dl
+        case svg, png, pdf, dot, csv, json, text, html, folder, graphml, gexf, net, dl, xlsx
     }
 
     struct Run: Sendable, CustomTestStringConvertible {
@@ -123,15 +123,18 @@ import TestSupport
                     output: format)
         all += runs("qap", [[["--same", "kind"], ["--same", "kind,sector"], ["--layers", "{kinds}"], ["--layers", "{kinds}", "--same", "sector"]], [[], ["--weight"]],
                             [["--permutations", "30"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], output: format)
-        all += runs("convert", [[["{out}"], ["{out}.graphml"], ["{out}.gexf"], ["{out}.json"], ["{out}.net"], ["{out}.dl"], ["{out}.gv"]]]) { options in
+        all += runs("convert", [[["{out}"], ["{out}.graphml"], ["{out}.gexf"], ["{out}.json"], ["{out}.net"], ["{out}.dl"], ["{out}.gv"], ["{out}.xlsx"],
+                                 ["{out}.csv", "--to", "adjacency"]]]) { options in
+            if options.contains("adjacency") { return .csv }
             switch options[0].components(separatedBy: ".").last! {
-            case "graphml": .graphml
-            case "gexf": .gexf
-            case "json": .json
-            case "net": .net
-            case "dl": .dl
-            case "gv": .dot
-            default: .folder
+            case "xlsx": return .xlsx
+            case "graphml": return .graphml
+            case "gexf": return .gexf
+            case "json": return .json
+            case "net": return .net
+            case "dl": return .dl
+            case "gv": return .dot
+            default: return .folder
             }
         }
         all += runs("report", [[[], ["--by", "kind"], ["--by", "sector"]], [[], ["--seeds", "{id}"]], [["--runs", "30", "--permutations", "30"]],
@@ -285,6 +288,9 @@ enum OutputCheck {
             guard try text().lowercased().contains("*vertices") else { throw Unparsable(description: "\(path) is not Pajek") }
         case .dl:
             guard try text().lowercased().hasPrefix("dl") else { throw Unparsable(description: "\(path) is not UCINET DL") }
+        case .xlsx:
+            let result = try StakenetBinary.run(["info", path, "--quiet"])
+            guard try data().starts(with: [0x50, 0x4B]), result.status == 0 else { throw Unparsable(description: "\(path) is not a workbook StakeNet reads back") }
         }
     }
 }
