@@ -105,6 +105,14 @@ extension StakeholderNetwork {
         return roles.first { $0.1.contains(wanted) }?.0
     }
 
+    /// The tie attribute a user's name means: by its name in any case (spaces, `_` and `-` alike); `nil` when none fits.
+    public func tieProperty(named name: String) -> String? {
+        let free = Set(ties.flatMap(\.attributes.keys))
+        if free.contains(name) { return name }
+        let wanted = Self.normalisedName(name)
+        return free.sorted().first { Self.normalisedName($0) == wanted }
+    }
+
     /// Lower case, with `_`, `-` and runs of spaces as one space, as headers are compared.
     static func normalisedName(_ name: String) -> String {
         name.trimmingSpaces.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")

@@ -203,7 +203,7 @@ struct ReportBuilder {
     func groupMaps(by attribute: String, pagerank: NodeScores) throws -> [ReportPage.Figure] {
         let grouping = try network.grouping(by: attribute, missingAsGroup: options.missingAsGroup)
         let members = grouping.members
-        let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
+        let chosen = options.groups.map { names in names.compactMap { grouping.index(of: $0) } }
             ?? Array(grouping.names.indices.sorted { members[$0].count > members[$1].count }.prefix(8))
         return try chosen.compactMap { g in
             let group = members[g]
@@ -312,7 +312,7 @@ struct ReportBuilder {
         let members = grouping.members
         var compared = grouping.count
         if grouping.count > 8 || options.groups != nil {
-            let chosen = options.groups.map { names in names.compactMap { grouping.names.firstIndex(of: $0) } }
+            let chosen = options.groups.map { names in names.compactMap { grouping.index(of: $0) } }
                 ?? Array(grouping.names.indices.filter { grouping.names[$0] != Grouping.missingName }.sorted { members[$0].count > members[$1].count }.prefix(8))
             let order = Array(chosen)
             let groupOf = grouping.groupOf.map { $0 < 0 ? Grouping.noGroup : (order.firstIndex(of: $0) ?? order.count) }

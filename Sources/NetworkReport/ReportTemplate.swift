@@ -27,6 +27,8 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: var(--band); }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+/* Data tables keep each row on one line; a long name is cut with an ellipsis and shown whole on hover. */
+table.rows td { white-space: nowrap; max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
 th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; color: var(--ink); }
 th button::after { content: " \2195"; color: var(--muted); }
 th[aria-sort="ascending"] button::after { content: " \2191"; }
@@ -96,17 +98,17 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <p class="what">Who holds a central position, by several measures of centrality; click a column heading to sort by it.</p>
 <p>{{stakeholderNote}}</p>
 <div class="scroll">
-<table class="sortable" id="stakeholders-table">
+<table class="sortable rows" id="stakeholders-table">
 <caption>Centrality of stakeholders (sortable)</caption>
 <thead><tr>{{#stakeholderColumns}}<th scope="col" title="{{help}}"><button type="button">{{name}}</button></th>{{/stakeholderColumns}}</tr></thead>
-<tbody>{{#stakeholderRows}}<tr>{{#cells}}<td data-value="{{sort}}">{{text}}</td>{{/cells}}</tr>{{/stakeholderRows}}</tbody>
+<tbody>{{#stakeholderRows}}<tr>{{#cells}}<td data-value="{{sort}}" title="{{text}}">{{text}}</td>{{/cells}}</tr>{{/stakeholderRows}}</tbody>
 </table>
 </div>
 <h3>Brokers</h3>
 <p class="what">{{brokerSentence}}</p>
-{{#hasBrokers}}<div class="scroll"><table class="sortable" id="brokers-table"><caption>The ten stakeholders brokering most</caption>
+{{#hasBrokers}}<div class="scroll"><table class="sortable rows" id="brokers-table"><caption>The ten stakeholders brokering most</caption>
 <thead><tr>{{#brokerColumns}}<th scope="col"><button type="button">{{.}}</button></th>{{/brokerColumns}}</tr></thead>
-<tbody>{{#brokerRows}}<tr>{{#cells}}<td data-value="{{.}}">{{.}}</td>{{/cells}}</tr>{{/brokerRows}}</tbody></table></div>{{/hasBrokers}}
+<tbody>{{#brokerRows}}<tr>{{#cells}}<td data-value="{{.}}" title="{{.}}">{{.}}</td>{{/cells}}</tr>{{/brokerRows}}</tbody></table></div>{{/hasBrokers}}
 </section>
 
 <section aria-labelledby="communities">
@@ -123,9 +125,9 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <p>{{seedSentence}}</p>
 <figure>{{{chart}}}<figcaption>The adoption curve: the line is the mean number of adopters by each step, the shaded band its 95% interval.</figcaption></figure>
 {{#hasTreeMap}}<figure>{{{treeMap.svg}}}<figcaption>{{treeMap.caption}}</figcaption></figure>{{/hasTreeMap}}
-<table><caption>The stakeholders most likely to adopt (first adopters left out)</caption>
+<table class="rows"><caption>The stakeholders most likely to adopt (first adopters left out)</caption>
 <thead><tr><th scope="col">stakeholder</th><th scope="col">kind</th><th scope="col" class="number">chance of adopting</th><th scope="col" class="number">mean step</th></tr></thead>
-<tbody>{{#adopterRows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/adopterRows}}</tbody></table>
+<tbody>{{#adopterRows}}<tr>{{#cells}}<td title="{{.}}">{{.}}</td>{{/cells}}</tr>{{/adopterRows}}</tbody></table>
 </section>
 
 {{#hasComparison}}

@@ -46,7 +46,7 @@ struct CommunitiesCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet))
+        let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet))
         let progress = Progress(quiet: input.quiet)
         progress.say("finding communities (\(method.rawValue)) among \(graph.nodeCount) stakeholders")
         let partition = graph.communities(method: method.value, resolution: resolution, seed: seed)

@@ -138,7 +138,7 @@ struct CompareCommand: ParsableCommand {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var chosen: [Int] = []
         for name in names {
-            guard let g = grouping.names.firstIndex(of: name) else {
+            guard let g = grouping.index(of: name) else {
                 let hint = ClosestMatch.suggestion(for: name, among: grouping.names).map { "; did you mean '\($0)'?" } ?? ""
                 throw CommandFailure(message: "--groups: no stakeholder has \(grouping.attribute) '\(name)'\(hint) (groups: \(grouping.names.joined(separator: ", ")))")
             }

@@ -109,7 +109,8 @@ struct DiffuseCommand: ParsableCommand {
     }
 
     func thresholds(_ network: StakeholderNetwork) throws -> [Double] {
-        guard let thresholdFrom else { return network.stakeholders.map { _ in threshold! } }
+        guard let given = thresholdFrom else { return network.stakeholders.map { _ in threshold! } }
+        let thresholdFrom = network.property(named: given) ?? given
         return try network.stakeholders.map { stakeholder in
             let value = stakeholder.value(of: thresholdFrom)
             guard let number = value.numericValue, (0 ... 1).contains(number) else {

@@ -3,10 +3,11 @@ import NetworkModel
 
 /// Building the analysis graph from the command line's choices, with weight problems reported as input errors.
 enum GraphBuilding {
-    /// `--weight ATTR`: the tie's strength column by any of its names, or another numeric tie column.
-    static func weighting(for attribute: String?) -> GraphSelection.Weighting {
+    /// `--weight ATTR`: the tie's strength column by any of its names, or another numeric tie column (named in any case).
+    static func weighting(for attribute: String?, in network: StakeholderNetwork) -> GraphSelection.Weighting {
         guard let attribute else { return .none }
-        return ["weight", "strength", "value"].contains(attribute.lowercased()) ? .strength : .attribute(attribute)
+        if ["weight", "strength", "value"].contains(attribute.lowercased()) { return .strength }
+        return .attribute(network.tieProperty(named: attribute) ?? attribute)
     }
 
     static func graph(of network: StakeholderNetwork, selection: GraphSelection) throws -> Graph {

@@ -80,7 +80,7 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         let network = try input.load()
-        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet)
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
         let graph = try GraphBuilding.graph(of: network, selection: selection)
         let asked = try measures.map(Measure.parseList) ?? Measure.standard
         // strength sums the tie weights even when the other measures are unweighted.

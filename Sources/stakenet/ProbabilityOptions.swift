@@ -46,7 +46,8 @@ struct ProbabilityOptions: ParsableArguments {
 
     /// The network's transmission graph; a tie probability outside [0, 1] is an input error naming its line.
     func transmissionGraph(_ network: StakeholderNetwork, path: String) throws -> TransmissionGraph {
-        let source = try tieProbability()
+        var source = try tieProbability()
+        if case let .attribute(name) = source { source = .attribute(network.tieProperty(named: name) ?? name) }
         do {
             return try TransmissionGraph(network: network, probability: source)
         } catch let error as TieProbabilityError {

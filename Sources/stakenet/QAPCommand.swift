@@ -179,15 +179,21 @@ struct QAPCommand: ParsableCommand {
         return (names.joined(separator: ", "), dyadLayers, first)
     }
 
-    /// `network` with its stakeholders in `reference`'s order; both must hold the same ids.
+    /// `network` with its stakeholders in `reference`'s order. Stakeholders are matched by id, else by
+    /// label (as people name them: case and spaces aside); both networks must hold the same stakeholders.
     func align(_ network: StakeholderNetwork, path: String, to reference: StakeholderNetwork) throws -> StakeholderNetwork {
-        for stakeholder in reference.stakeholders where network.index(of: stakeholder.id) == nil {
-            throw CommandFailure(message: "stakeholder '\(stakeholder.id)' of \(networks[0]) is not in \(path); QAP compares ties among the same stakeholders")
+        let names = StakeholderNames(network)
+        var position = [Int32](repeating: -1, count: network.stakeholderCount)
+        for (r, stakeholder) in reference.stakeholders.enumerated() {
+            let match = network.index(of: stakeholder.id) ?? (try? names.resolve(stakeholder.label))
+            guard let v = match, position[v] < 0 else {
+                throw CommandFailure(message: "stakeholder '\(stakeholder.id)' of \(networks[0]) is not in \(path) (by id or label); QAP compares ties among the same stakeholders")
+            }
+            position[v] = Int32(r)
         }
-        for stakeholder in network.stakeholders where reference.index(of: stakeholder.id) == nil {
-            throw CommandFailure(message: "stakeholder '\(stakeholder.id)' of \(path) is not in \(networks[0]); QAP compares ties among the same stakeholders")
+        if let v = position.firstIndex(of: -1) {
+            throw CommandFailure(message: "stakeholder '\(network.stakeholders[v].id)' of \(path) is not in \(networks[0]); QAP compares ties among the same stakeholders")
         }
-        let position = network.stakeholders.map { Int32(reference.index(of: $0.id)!) }
         let ties = network.ties.map { tie -> Tie in
             var moved = tie
             moved.source = position[Int(tie.source)]

@@ -93,7 +93,7 @@ struct RenderCommand: ParsableCommand {
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
         var used: [String] = []
         var highlighted = try highlight.map { try StakeholderIDs.resolve($0, in: network, option: "--highlight") } ?? []
-        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight), quiet: input.quiet)
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
         if selection.tieKinds != nil || selection.period != nil {
             // The map shows the chosen ties only (self-loops as recorded).
             var drawn = selection

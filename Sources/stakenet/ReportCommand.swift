@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         if groups != nil && by == nil { throw ValidationError("--groups names groups of --by ATTR; give --by too") }
         if let by {
             let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet)
-            for name in groups?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) ?? [] where !grouping.names.contains(name) {
+            for name in groups?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) ?? [] where grouping.index(of: name) == nil {
                 let hint = ClosestMatch.suggestion(for: name, among: grouping.names).map { "; did you mean '\($0)'?" } ?? ""
                 throw CommandFailure(message: "--groups: no stakeholder has \(by) '\(name)'\(hint)")
             }

@@ -68,8 +68,15 @@ struct SeedCommand: ParsableCommand {
         if let candidates {
             let parts = candidates.split(separator: "=", maxSplits: 1).map(String.init)
             let grouping = try network.grouping(by: parts[0])
-            let values = Set(parts[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
-            allowed = Set(network.stakeholders.indices.filter { grouping.name(of: $0).map(values.contains) ?? false })
+            var groups = Set<Int>()
+            for value in parts[1].split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let g = grouping.index(of: grouping.attribute == "kind" ? StakeholderKind(parsing: value).name : value) else {
+                    let hint = ClosestMatch.suggestion(for: value, among: grouping.names).map { "; did you mean '\($0)'?" } ?? ""
+                    throw CommandFailure(message: "--candidates: no stakeholder has \(parts[0]) '\(value)'\(hint) (values: \(grouping.names.joined(separator: ", ")))")
+                }
+                groups.insert(g)
+            }
+            allowed = Set(network.stakeholders.indices.filter { groups.contains(grouping.groupOf[$0]) })
             if allowed!.isEmpty { throw CommandFailure(message: "--candidates \(candidates) matches no stakeholder; values of \(parts[0]): \(grouping.names.joined(separator: ", "))") }
         }
         let progress = Progress(quiet: input.quiet)

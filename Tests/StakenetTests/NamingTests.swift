@@ -50,6 +50,22 @@ import TestSupport
         #expect(name.status == 0)
     }
 
+    @Test func tieColumnsCandidatesAndNetworksAreMatchedAsNamed() throws {
+        let folder = try TemporaryFolder(files: [
+            "a/nodes.csv": "id,label,kind\nx,Xeno Trust,spin-out\ny,Young Fund,funder\nz,Zeta Union,union\n",
+            "a/edges.csv": "source,target,Contact Hours\ny,x,5\nz,x,2\nx,z,1\n",
+            "b/nodes.csv": "id,label\n1,xeno trust\n2,Young Fund\n3,ZETA UNION\n",
+            "b/edges.csv": "source,target\n2,1\n3,1\n",
+        ])
+        let weighted = try StakenetBinary.run(["metrics", folder.file("a"), "--measures", "strength", "--weight", "contact_hours", "--format", "csv"])
+        #expect(weighted.status == 0 && weighted.standardOutput.contains("x,8"), "\(weighted.standardOutput) \(weighted.standardError)")
+        let candidates = try StakenetBinary.run(["seed", folder.file("a"), "--k", "1", "--candidates", "kind=Spin Out", "--format", "csv"])
+        #expect(candidates.status == 0 && candidates.standardOutput.contains(",x,"), "\(candidates.standardError)")
+        // Two networks of the same stakeholders, one keyed by other ids: matched by label.
+        let qap = try StakenetBinary.run(["qap", folder.file("a"), folder.file("b"), "--permutations", "20", "--format", "csv"])
+        #expect(qap.status == 0, "\(qap.standardError)")
+    }
+
     @Test func valuesSpelledSeveralWaysAreOneGroupAndSaySo() throws {
         let folder = try Self.study()
         let result = try StakenetBinary.run(["homophily", folder.path, "--by", "Sponsorship", "--permutations", "0", "--format", "json"])
