@@ -2,12 +2,12 @@
 /// strings have `\` and `"` escaped and line breaks turned into `\n`, so no label can end its string,
 /// start an attribute, or use Graphviz's `\N`-style escapes; text in the HTML-like legend is XML-escaped.
 public enum DOTWriter {
-    public static func dot(_ diagram: Diagram) -> String {
+    /// The diagram as DOT. Node labels are written as external labels (`xlabel`) unless `labels` is false;
+    /// nodes carry `id="s<stakeholder>"` and edges `id="t<index>"`, so the SVG's elements can be found.
+    /// The legend, title and caption are not part of this text: `DiagramFrame` places them after the layout.
+    public static func dot(_ diagram: Diagram, labels: Bool = true) -> String {
         var out = "\(diagram.isDirected ? "digraph" : "graph") stakenet {\n"
-        var graphAttributes = diagram.graphAttributes
-        graphAttributes["label"] = nil
-        for key in graphAttributes.keys.sorted() { out += "  \(key)=\(quoted(graphAttributes[key]!));\n" }
-        out += "  label=<\(legendHTML(diagram))>;\n"
+        for key in diagram.graphAttributes.keys.sorted() { out += "  \(key)=\(quoted(diagram.graphAttributes[key]!));\n" }
         if !diagram.nodeDefaults.isEmpty { out += "  node [\(attributeList(diagram.nodeDefaults))];\n" }
         if !diagram.edgeDefaults.isEmpty { out += "  edge [\(attributeList(diagram.edgeDefaults))];\n" }
         for (index, cluster) in diagram.clusters.enumerated() {
@@ -15,22 +15,23 @@ public enum DOTWriter {
             var attributes = cluster.attributes
             attributes["label"] = cluster.label
             for key in attributes.keys.sorted() { out += "    \(key)=\(quoted(attributes[key]!));\n" }
-            for node in diagram.nodes where node.cluster == index { out += "    " + nodeStatement(node) }
+            for node in diagram.nodes where node.cluster == index { out += "    " + nodeStatement(node, labels: labels) }
             out += "  }\n"
         }
-        for node in diagram.nodes where node.cluster == nil { out += "  " + nodeStatement(node) }
+        for node in diagram.nodes where node.cluster == nil { out += "  " + nodeStatement(node, labels: labels) }
         let arrow = diagram.isDirected ? "->" : "--"
-        for edge in diagram.edges {
-            out += "  \(edge.tail) \(arrow) \(edge.head)"
-            if !edge.attributes.isEmpty { out += " [\(attributeList(edge.attributes))]" }
-            out += ";\n"
+        for (index, edge) in diagram.edges.enumerated() {
+            var attributes = edge.attributes
+            if attributes["id"] == nil { attributes["id"] = "t\(index)" }
+            out += "  \(edge.tail) \(arrow) \(edge.head) [\(attributeList(attributes))];\n"
         }
         return out + "}\n"
     }
 
-    static func nodeStatement(_ node: Diagram.Node) -> String {
+    static func nodeStatement(_ node: Diagram.Node, labels: Bool) -> String {
         var attributes = node.attributes
-        attributes["label"] = node.label
+        if labels && !node.label.isEmpty { attributes["xlabel"] = node.label }
+        if let stakeholder = node.stakeholder, attributes["id"] == nil { attributes["id"] = "s\(stakeholder)" }
         return "\(node.name) [\(attributeList(attributes))];\n"
     }
 
@@ -71,21 +72,5 @@ public enum DOTWriter {
             }
         }
         return out
-    }
-
-    /// The graph label: title, caption and legend as one HTML-like table, placed by every layout engine.
-    static func legendHTML(_ diagram: Diagram) -> String {
-        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(html(diagram.title))</B></TD></TR>"
-        for section in diagram.legend where !section.entries.isEmpty {
-            rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>\(html(section.title))</I></TD></TR>"
-            for entry in section.entries {
-                let swatch = entry.swatch.map { "<TD BGCOLOR=\"\(html($0))\" WIDTH=\"14\" HEIGHT=\"10\" BORDER=\"1\"></TD>" } ?? "<TD></TD>"
-                rows += "<TR>\(swatch)<TD ALIGN=\"LEFT\">\(html(entry.text))</TD></TR>"
-            }
-        }
-        if !diagram.caption.isEmpty {
-            rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(html(diagram.caption))</FONT></TD></TR>"
-        }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\(rows)</TABLE>"
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import NetworkModel
 
-/// What a diagram shows and how: the choices `stakenet render` exposes.
 /// A tie from one stakeholder (index) to another, for highlighting.
 public struct DiagramArc: Hashable, Sendable {
     public let from: Int
@@ -12,6 +11,19 @@ public struct DiagramArc: Hashable, Sendable {
     }
 }
 
+/// How the ties of a dense network are drawn so that it stays readable.
+public enum TieDrawing: Sendable, Equatable {
+    /// Every tie as recorded (parallel ties as separate lines).
+    case all
+    /// Ties between the same two stakeholders merged into one line, its width their summed strength.
+    case merged
+    /// Merged, and only each stakeholder's K strongest lines (by summed strength) kept.
+    case strongest(Int)
+    /// `all` for sparse networks; `merged` above 3 ties per stakeholder; `strongest(3)` above 8.
+    case automatic
+}
+
+/// What a diagram shows and how: the choices `stakenet render` exposes.
 public struct DiagramOptions: Sendable {
     public enum Labels: Sendable, Equatable {
         case label, id, none
@@ -39,9 +51,18 @@ public struct DiagramOptions: Sendable {
     public var date: Date?
     /// Labels longer than this are cut with "…".
     public var maximumLabelLength: Int
+    /// The page or screen the picture is laid out for.
+    public var size: DiagramSize = .screen
+    /// How ties are drawn (dense networks are merged or thinned by default).
+    public var ties: TieDrawing = .automatic
+    /// Ties weaker than this share of the strongest are drawn faint (`nil`: automatic, faint below the
+    /// median on networks of more than 3 ties per stakeholder; 0: none).
+    public var fadeBelow: Double?
+    /// Stakeholders drawn faint and unlabelled (the others of a facet panel), by index.
+    public var faded: Set<Int> = []
 
     public init(sizeBy: NodeScores? = nil, colorBy: String = "kind", clusterBy: String? = nil, highlight: Set<Int> = [],
-                labels: Labels = .label, title: String? = nil, caption: String = "", date: Date? = nil, maximumLabelLength: Int = 40) {
+                labels: Labels = .label, title: String? = nil, caption: String = "", date: Date? = nil, maximumLabelLength: Int = 30) {
         self.sizeBy = sizeBy
         self.colorBy = colorBy
         self.clusterBy = clusterBy
@@ -78,10 +99,35 @@ public enum DiagramPalette {
         .research: ("solid", "#999999", true), .knowledgeExchange: ("dotted", "#E69F00", true),
     ]
 
-    /// Black or white, whichever reads better on `fill`.
-    static func fontColour(on fill: String) -> String {
-        guard fill.count == 7, let value = Int(fill.dropFirst(), radix: 16) else { return "#000000" }
-        let (r, g, b) = (Double(value >> 16 & 0xFF), Double(value >> 8 & 0xFF), Double(value & 0xFF))
-        return 0.299 * r + 0.587 * g + 0.114 * b < 120 ? "#FFFFFF" : "#000000"
+    /// The fill of what is drawn faint.
+    static let faint = "#E6E6E6"
+
+    /// WCAG 2's relative luminance of an `#RRGGBB` colour (0 black … 1 white).
+    public static func luminance(_ colour: String) -> Double? {
+        guard colour.count == 7, colour.first == "#", let value = Int(colour.dropFirst(), radix: 16) else { return nil }
+        func channel(_ shift: Int) -> Double {
+            let c = Double(value >> shift & 0xFF) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+    }
+
+    /// WCAG 2's contrast ratio of two colours, from 1 (none) to 21 (black on white).
+    public static func contrast(_ a: String, _ b: String) -> Double? {
+        guard let la = luminance(a), let lb = luminance(b) else { return nil }
+        return (Swift.max(la, lb) + 0.05) / (Swift.min(la, lb) + 0.05)
+    }
+
+    /// Black or white text, whichever contrasts more with `fill` (at least 4.5:1, WCAG AA, for any fill).
+    public static func fontColour(on fill: String) -> String {
+        guard let black = contrast("#000000", fill), let white = contrast("#FFFFFF", fill) else { return "#000000" }
+        return white > black ? "#FFFFFF" : "#000000"
+    }
+
+    /// A light-to-dark blue of `share` (0 … 1), for densities on group maps.
+    static func shade(_ share: Double) -> String {
+        let t = Swift.max(0, Swift.min(1, share))
+        let (r, g, b) = (222 - t * 214, 235 - t * 187, 247 - t * 140)
+        return String(format: "#%02X%02X%02X", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
     }
 }

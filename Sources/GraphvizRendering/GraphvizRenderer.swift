@@ -55,35 +55,84 @@ public struct RenderedPicture: Sendable, Equatable {
 
 /// Lays out and renders diagrams through Graphviz, by default in a worker process (`GraphvizIsolation`).
 public enum GraphvizRenderer {
-    /// The picture. `.dot` gives the diagram's DOT text (no layout), ready for any Graphviz tool.
-    /// The same diagram, layout and seed always give the same bytes.
+    /// Bitmaps are drawn at most this many pixels across (and `bitmapArea` in all); larger ones are drawn
+    /// at a lower resolution, with a warning.
+    public static let bitmapSide = 8000.0
+    public static let bitmapArea = 40_000_000.0
+
+    /// The picture, laid out in two Graphviz passes: the layout engine places the stakeholders, then
+    /// `DiagramFrame` fits the layout to the diagram's page, with readable labels, the legend and the
+    /// caption, and Graphviz draws it (`nop2`). `.dot` gives the framed DOT text, which any Graphviz
+    /// program draws the same. The same diagram, layout and seed always give the same bytes.
     ///
     /// Settings known to crash Graphviz are never sent (`GraphvizSafety`). If Graphviz still crashes or runs
-    /// out of time, the diagram is drawn once more with straight ties and nodes sized to their labels, and a
-    /// warning says so. `target` names the picture in messages (`map.png`).
+    /// out of time laying out, the layout is made once more with straight ties and a warning says so.
+    /// PNG is drawn at `dpi` (96 by default) unless that would pass `bitmapSide` or `bitmapArea`.
+    /// `target` names the picture in messages (`map.png`).
     ///
     /// - Throws: `RenderError`: Graphviz's own message, or the crash or time-out of both attempts.
     public static func render(_ diagram: Diagram, layout: Layout, format: RenderFormat, seed: Int = 1, dpi: Double? = nil,
                               isolation: GraphvizIsolation = .standard, target: String? = nil) throws -> RenderedPicture {
-        var diagram = diagram
-        diagram.graphAttributes["layout"] = layout.rawValue
-        if [.neato, .fdp, .sfdp].contains(layout) { diagram.graphAttributes["start"] = String(seed) }
-        if let dpi { diagram.graphAttributes["dpi"] = String(format: "%g", dpi) }
-        GraphvizSafety.avoidKnownCrashes(in: &diagram, layout: layout)
-        if format == .dot { return RenderedPicture(bytes: Data(DOTWriter.dot(diagram).utf8), warnings: []) }
+        var warnings: [String] = []
+        let framed = try frame(diagram, layout: layout, seed: seed, isolation: isolation, target: target, warnings: &warnings)
+        var dot = framed.dot
+        if format == .png {
+            let wanted = dpi ?? 96
+            let inches = (width: framed.width / 72, height: framed.height / 72)
+            let largest = Swift.min(bitmapSide / Swift.max(inches.width, inches.height), (bitmapArea / (inches.width * inches.height)).squareRoot())
+            var used = wanted
+            if wanted > largest {
+                used = Swift.max(1, largest.rounded(.down))
+                warnings.append("\(target ?? "the picture") at \(Int(wanted)) dpi would be \(Int(inches.width * wanted)) × \(Int(inches.height * wanted)) pixels; drawn at \(Int(used)) dpi (\(Int(inches.width * used)) × \(Int(inches.height * used)) pixels) instead")
+            }
+            dot = dot.replacingOccurrences(of: "  layout=\"nop2\";\n", with: "  dpi=\"\(String(format: "%g", used))\";\n  layout=\"nop2\";\n")
+        } else if let dpi {
+            dot = dot.replacingOccurrences(of: "  layout=\"nop2\";\n", with: "  dpi=\"\(String(format: "%g", dpi))\";\n  layout=\"nop2\";\n")
+        }
+        if format == .dot { return RenderedPicture(bytes: Data(dot.utf8), warnings: warnings) }
+        let bytes = try draw(dot, engine: "nop2", format: format.rawValue, seed: seed, isolation: isolation,
+                             task: "drawing \(target ?? "the diagram")")
+        return RenderedPicture(bytes: format == .svg ? DiagramSVG.annotate(bytes, ids: diagram.stakeholderIDs) : bytes, warnings: warnings)
+    }
+
+    /// The framed DOT of a diagram and its page size (points), after the layout pass.
+    static func frame(_ diagram: Diagram, layout: Layout, seed: Int, isolation: GraphvizIsolation, target: String?,
+                      warnings: inout [String]) throws -> (dot: String, width: Double, height: Double) {
+        var pass = diagram
+        pass.graphAttributes["layout"] = layout.rawValue
+        if [.neato, .fdp, .sfdp].contains(layout) { pass.graphAttributes["start"] = String(seed) }
+        for (key, value) in compactLayout(layout, nodes: diagram.nodes.count) where pass.graphAttributes[key] == nil { pass.graphAttributes[key] = value }
+        GraphvizSafety.avoidKnownCrashes(in: &pass, layout: layout)
         let task = "laying out \(target ?? "the diagram") with \(layout.rawValue)"
+        var positions: Data
         do {
-            let bytes = try draw(DOTWriter.dot(diagram), engine: layout.rawValue, format: format.rawValue, seed: seed, isolation: isolation, task: task)
-            return RenderedPicture(bytes: bytes, warnings: [])
+            positions = try draw(DOTWriter.dot(pass, labels: false), engine: layout.rawValue, format: "json0", seed: seed, isolation: isolation, task: task)
         } catch let error as RenderError where error.isCrashOrTimeOut {
-            guard let safer = GraphvizSafety.safer(diagram) else { throw error }
+            guard let safer = GraphvizSafety.safer(pass) else { throw error }
             do {
-                let bytes = try draw(DOTWriter.dot(safer), engine: layout.rawValue, format: format.rawValue, seed: seed, isolation: isolation, task: task)
-                return RenderedPicture(bytes: bytes, warnings: ["\(error.message); drawn again with \(GraphvizSafety.saferDescription)"])
+                positions = try draw(DOTWriter.dot(safer, labels: false), engine: layout.rawValue, format: "json0", seed: seed, isolation: isolation, task: task)
+                pass = safer
+                warnings.append("\(error.message); laid out again with \(GraphvizSafety.saferDescription)")
             } catch let second as RenderError where second.isCrashOrTimeOut {
                 throw RenderError(reason: second.reason, message: "\(error.message), and failed again with \(GraphvizSafety.saferDescription): "
                     + "try another layout or a smaller map")
             }
+        }
+        // The second pass keeps the first's (safe) spline setting: nop2 draws the ties where the layout put them.
+        let frame = DiagramFrame(diagram: pass, layout: try DiagramFrame.parseLayout(positions))
+        let dot = frame.dot()
+        return (dot, frame.pageWidth, frame.pageHeight)
+    }
+
+    /// Graphviz settings that keep a layout compact for its page: room between small nodes, overlaps removed.
+    static func compactLayout(_ layout: Layout, nodes: Int) -> [String: String] {
+        switch layout {
+        case .neato: return ["overlap": nodes <= 5000 ? "prism" : "true", "sep": "+4", "len": "0.8"]
+        case .sfdp: return ["overlap": nodes <= 5000 ? "prism" : "true", "sep": "+4"]
+        case .fdp: return ["overlap": "prism", "sep": "+4", "K": "0.6"]
+        case .dot: return ["nodesep": "0.18", "ranksep": "0.4"]
+        case .circo: return ["mindist": "0.3"]
+        case .twopi: return ["ranksep": "0.7", "overlap": "prism"]
         }
     }
 

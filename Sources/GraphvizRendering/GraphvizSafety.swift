@@ -35,9 +35,10 @@ public enum GraphvizSafety {
     }
 
     /// What `safer` changes, for the warning.
-    public static let saferDescription = "straight ties and nodes sized to their labels (safer settings)"
+    public static let saferDescription = "straight ties and overlaps removed by scaling (safer settings)"
 
-    /// The diagram with straight ties and no fixed-size nodes, or `nil` when it has neither to give up.
+    /// The diagram with straight ties and overlaps removed by scaling rather than by Graphviz's prism
+    /// algorithm, or `nil` when it has neither to give up.
     public static func safer(_ diagram: Diagram) -> Diagram? {
         var safer = diagram
         var changed = false
@@ -45,12 +46,8 @@ public enum GraphvizSafety {
             safer.graphAttributes["splines"] = "false"
             changed = true
         }
-        for index in safer.nodes.indices where safer.nodes[index].attributes["fixedsize"] != nil {
-            safer.nodes[index].attributes["fixedsize"] = nil
-            changed = true
-        }
-        if safer.nodeDefaults["fixedsize"] != nil {
-            safer.nodeDefaults["fixedsize"] = nil
+        if let overlap = safer.graphAttributes["overlap"], overlap != "scale", overlap != "true" {
+            safer.graphAttributes["overlap"] = "scale"
             changed = true
         }
         return changed ? safer : nil

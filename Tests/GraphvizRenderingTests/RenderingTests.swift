@@ -52,16 +52,20 @@ func svgTexts(_ data: Data) -> [String] {
         #expect(isWellFormedXML(svg))
         let text = String(decoding: svg, as: UTF8.self)
         let texts = Set(svgTexts(svg))
+        // Every stakeholder is drawn, carries its id, and names itself in its tooltip.
         for stakeholder in network.stakeholders {
-            // Labels over 40 characters are cut to 39 and "…".
-            let shown = stakeholder.label.count > 40 ? String(stakeholder.label.prefix(39)) + "…" : stakeholder.label
-            #expect(texts.contains(shown), "\(stakeholder.id)")
+            #expect(text.contains("class=\"node stakeholder\" data-id=\"\(stakeholder.id)\""), "\(stakeholder.id)")
+            #expect(text.contains("xlink:title=\"\(stakeholder.label.replacingOccurrences(of: "-", with: "&#45;")) (\(stakeholder.id.replacingOccurrences(of: "-", with: "&#45;")))\""), "\(stakeholder.id)")
         }
-        for legend in ["fill: kind", "shape: kind", "ties: kind (line)", "funding: solid, arrow: direction", "line width: tie weight 1 to 3"] {
+        // On a small network at screen size, nearly every label (cut to 30 characters) finds room.
+        let shown = network.stakeholders.filter { texts.contains($0.label.count > 30 ? String($0.label.prefix(29)) + "…" : $0.label) }
+        #expect(shown.count * 10 >= network.stakeholderCount * 9, "\(Set(network.stakeholders.map(\.label)).subtracting(texts))")
+        // The legend names what is drawn, each kind and tie kind once.
+        for legend in ["kind", "ties", "scale", "university", "funder", "funding", "partnership", "strength 1", "strength 3"] {
             #expect(texts.contains(legend), "\(legend)")
         }
-        #expect(text.components(separatedBy: "class=\"node\"").count - 1 == network.stakeholderCount)
-        #expect(text.components(separatedBy: "class=\"edge\"").count - 1 == network.tieCount)
+        #expect(text.components(separatedBy: "class=\"node stakeholder\"").count - 1 == network.stakeholderCount)
+        #expect(text.components(separatedBy: "class=\"edge tie\"").count - 1 == network.tieCount)
     }
 
     @Test func pngAndPdfAreBinaryAndWhole() throws {
@@ -114,12 +118,13 @@ func svgTexts(_ data: Data) -> [String] {
                 #expect(isWellFormedXML(output))
                 #expect(!text.contains("<script>") && !text.contains("<b>bold"))
                 let texts = svgTexts(output)
-                #expect(texts.contains("<b>bold</b> & <script>alert(1)</script>"))
+                #expect(texts.contains("<b>bold</b> & <script>alert(1…"), "\(texts)")
                 #expect(texts.contains("\\N \\G \\E escapes"))
                 #expect(texts.contains("line one") && texts.contains("line two"))
+                #expect(text.contains("data-id=\"id2 &quot;&#39;&lt;&amp;&gt;\""))
                 // No label added a node or an edge.
-                #expect(text.components(separatedBy: "class=\"node\"").count - 1 == hostile.count)
-                #expect(text.components(separatedBy: "class=\"edge\"").count - 1 == ties.count)
+                #expect(text.components(separatedBy: "class=\"node stakeholder\"").count - 1 == hostile.count)
+                #expect(text.components(separatedBy: "class=\"edge tie\"").count - 1 == ties.count)
             } else {
                 #expect(text.contains("\"x\\\"]; n0 -> n1 [color=red\""))
             }

@@ -259,6 +259,6 @@ import TestSupport
         let restricted = try StakenetBinary.run(["seed", "Networks/mutuals-research", "--k", "1", "--candidates", "kind=leisure-trust", "--format", "csv"])
         #expect(restricted.standardOutput.contains("1,case-leisure-"))
         let none = try StakenetBinary.run(["seed", "Networks/mutuals-research", "--k", "1", "--candidates", "kind=bank"])
-        #expect(none.status == 1 && none.standardError.contains("matches no stakeholder"))
+        #expect(none.status == 1 && none.standardError.contains("no stakeholder has kind 'bank'"))
     }
 }

@@ -77,7 +77,7 @@ import TestSupport
         let all = try StakenetBinary.run(["render", Self.research, "-o", folder.file("all.svg")])
         let funding = try StakenetBinary.run(["render", Self.research, "--tie-kinds", "funding", "-o", folder.file("funding.svg"), "--quiet"])
         #expect(all.status == 0 && funding.status == 0)
-        let edges = { (name: String) in try String(contentsOfFile: folder.file(name), encoding: .utf8).components(separatedBy: "class=\"edge\"").count - 1 }
+        let edges = { (name: String) in try String(contentsOfFile: folder.file(name), encoding: .utf8).components(separatedBy: "class=\"edge tie\"").count - 1 }
         #expect(try edges("all.svg") == 37 && edges("funding.svg") == 4)
     }
 
