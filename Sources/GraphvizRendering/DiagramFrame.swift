@@ -140,8 +140,10 @@ struct DiagramFrame {
             let (x, y) = point(node.x, node.y)
             placed[name] = (x, y, Swift.max(0.08, node.width * shapeScale), Swift.max(0.08, node.height * shapeScale))
         }
+        // Ties keep the layout's routes when the shapes scaled with the positions; when the drawing is
+        // enlarged (the shapes are not) they are drawn again between the nodes where they now stand.
         var edgePositions: [String: String] = [:]
-        for (id, pos) in layout.edges { edgePositions[id] = transform(pos, point) }
+        if scale <= shapeScale * 1.001 { for (id, pos) in layout.edges { edgePositions[id] = transform(pos, point) } }
 
         // Labels, most central first, as many as the area can hold, each where it covers nothing.
         let right = g.legendBeside ? width - margin - legend.width - font : width - margin
@@ -149,8 +151,10 @@ struct DiagramFrame {
         for node in placed.values {
             placer.block(.init(x0: node.x - node.width * 36, y0: node.y - node.height * 36, x1: node.x + node.width * 36, y1: node.y + node.height * 36))
         }
-        for pos in edgePositions.values {
-            let points = Self.points(pos)
+        for (index, edge) in diagram.edges.enumerated() {
+            // The tie's route, or (when it is drawn again) the straight line between its ends.
+            var points = edgePositions[edge.attributes["id"] ?? "t\(index)"].map(Self.points) ?? []
+            if points.isEmpty, let a = placed[edge.tail], let b = placed[edge.head] { points = [(a.x, a.y), (b.x, b.y)] }
             for (a, b) in zip(points, points.dropFirst()) { placer.avoid(.init(x0: a.0, y0: a.1, x1: b.0, y1: b.1)) }
         }
         var labelStatements = ""
@@ -315,7 +319,7 @@ struct ExtraNodes {
             let spline = (arrow ? "e,\(DiagramFrame.number(x2)),\(DiagramFrame.number(y)) " : "")
                 + [x1, x1 + (tip - x1) / 3, x1 + 2 * (tip - x1) / 3, tip].map { "\(DiagramFrame.number($0)),\(DiagramFrame.number(y))" }.joined(separator: " ")
             text += "  \(a) \(self.arrow) \(b) [class=\"legend\", color=\(DOTWriter.quoted(colour)), style=\(DOTWriter.quoted(style)), penwidth=\(DiagramFrame.number(width)), "
-                + "dir=\(arrow ? "forward" : "none"), arrowsize=0.6, pos=\"\(spline)\"];\n"
+                + "dir=\(arrow ? "forward" : "none"), arrowsize=\(DiagramFrame.number(0.6 / Swift.max(1, width / 2))), pos=\"\(spline)\"];\n"
         case .none:
             break
         }
@@ -340,9 +344,15 @@ struct LegendBlock {
     }
     var swatchSpace: Double { font * 2.6 }
 
+    /// Where an entry's text starts: after its swatch (a node-size swatch may be wider than the others).
+    func swatchSpace(for entry: Diagram.LegendEntry, shapeScale: Double = 1) -> Double {
+        if case let .size(diameter, _) = entry.swatch { return Swift.max(swatchSpace, diameter * shapeScale * 72 + font * 0.8) }
+        return swatchSpace
+    }
+
     /// The width a section's column takes when nothing in it is cut.
     func naturalWidth(_ section: Diagram.LegendSection) -> Double {
-        let textWidth = ([Text.width(section.title, font: font)] + section.entries.map { Text.width($0.text, font: font) + swatchSpace }).max() ?? 0
+        let textWidth = ([Text.width(section.title, font: font)] + section.entries.map { Text.width($0.text, font: font) + swatchSpace(for: $0) }).max() ?? 0
         return textWidth + font * 2
     }
 
@@ -379,10 +389,15 @@ struct LegendBlock {
                 y -= (previous + height) / 2
                 previous = height
                 var swatch = entry.swatch
-                if case let .size(diameter, colour) = swatch { swatch = .size(diameter: diameter * shapeScale, colour: colour) }
-                extras.swatch(swatch, x: x + column.x + font * 1.1, y: y, size: font * 1.1)
-                let available = column.width - swatchSpace - font
-                extras.text(Text.fit(entry.text, font: font, width: available), x: x + column.x + swatchSpace, y: y, font: font, bold: false)
+                var centre = font * 1.1
+                if case let .size(diameter, colour) = swatch {
+                    swatch = .size(diameter: diameter * shapeScale, colour: colour)
+                    centre = Swift.max(centre, diameter * shapeScale * 36 + 2)
+                }
+                extras.swatch(swatch, x: x + column.x + centre, y: y, size: font * 1.1)
+                let textX = swatchSpace(for: entry, shapeScale: shapeScale)
+                let available = column.width - textX - font
+                extras.text(Text.fit(entry.text, font: font, width: available), x: x + column.x + textX, y: y, font: font, bold: false)
             }
         }
     }

@@ -21,6 +21,19 @@ public enum TieDrawing: Sendable, Equatable {
     case strongest(Int)
     /// `all` for sparse networks; `merged` above 3 ties per stakeholder; `strongest(3)` above 8.
     case automatic
+
+    /// `all`, `merged`, `strongest:K` or `auto`.
+    public init?(parsing text: String) {
+        switch text.lowercased() {
+        case "all": self = .all
+        case "merged", "merge", "concentrate": self = .merged
+        case "auto", "automatic": self = .automatic
+        default:
+            let lower = text.lowercased()
+            guard lower.hasPrefix("strongest:"), let k = Int(lower.dropFirst("strongest:".count)), k >= 1 else { return nil }
+            self = .strongest(k)
+        }
+    }
 }
 
 /// What a diagram shows and how: the choices `stakenet render` exposes.

@@ -64,7 +64,27 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw only the K stakeholders highest by --size-by (PageRank by default) and the ties among them.", valueName: "K"))
     var top: Int?
 
+    @Option(help: ArgumentHelp("The page or screen the map is laid out for: screen (1,200 × 800 px), a4, letter, or WIDTHxHEIGHT in pixels.", valueName: "size"))
+    var size: String = "screen"
+
+    @Option(help: ArgumentHelp("How ties are drawn: all, merged (one line per pair, width by summed strength), strongest:K (each stakeholder's K strongest lines), or auto (merged above 3 ties per stakeholder, strongest:3 above 8).", valueName: "mode"))
+    var ties: String = "auto"
+
+    @Option(help: ArgumentHelp("Draw ties weaker than this share of the strongest faint (0 to 1; 0: none; default: below the median on dense maps).", valueName: "share"))
+    var fade: Double?
+
+    @Option(name: .customLong("group-by"), help: ArgumentHelp("Draw one node per group: the values of this stakeholder property, or community (Leiden's communities, unless the network has a property of that name). Area by members, fill by density within, lines by the ties between.", valueName: "attr"))
+    var groupBy: String?
+
     func validate() throws {
+        if groupBy != nil {
+            for (name, used) in [("--size-by", sizeBy != nil), ("--top", top != nil), ("--highlight", highlight != nil), ("--cluster-by", clusterBy != nil), ("--color-by", colorBy != "kind")] where used {
+                throw ValidationError("--group-by draws groups, not stakeholders: \(name) does not apply to it")
+            }
+        }
+        _ = try pageSize()
+        _ = try tieDrawing()
+        if let fade, !(0 ... 1).contains(fade) { throw ValidationError("--fade takes a share from 0 to 1, not \(fade)") }
         guard RenderFormat(fileExtension: (output as NSString).pathExtension) != nil else {
             throw ValidationError("-o must end in .svg, .png, .pdf, .dot or .gv, not '\(output)'")
         }
@@ -74,6 +94,20 @@ struct RenderCommand: ParsableCommand {
         }
         if let dpi, !(dpi > 0 && dpi <= 1200) { throw ValidationError("--dpi takes a number from 1 to 1200") }
         if let top, top < 1 { throw ValidationError("--top takes a number of at least 1") }
+    }
+
+    func pageSize() throws -> DiagramSize {
+        guard let parsed = DiagramSize(parsing: size) else {
+            throw ValidationError("--size takes screen, a4, letter or WIDTHxHEIGHT in pixels (200 to 20000 each), not '\(size)'")
+        }
+        return parsed
+    }
+
+    func tieDrawing() throws -> TieDrawing {
+        guard let parsed = TieDrawing(parsing: ties) else {
+            throw ValidationError("--ties takes all, merged, strongest:K (K at least 1) or auto, not '\(ties)'")
+        }
+        return parsed
     }
 
     func labelMode() throws -> DiagramOptions.Labels {
@@ -91,6 +125,9 @@ struct RenderCommand: ParsableCommand {
         var network = try input.load()
         let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
+        options.size = try pageSize()
+        options.ties = try tieDrawing()
+        options.fadeBelow = fade
         var used: [String] = []
         var highlighted = try highlight.map { try StakeholderIDs.resolve($0, in: network, option: "--highlight") } ?? []
         let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
@@ -100,6 +137,10 @@ struct RenderCommand: ParsableCommand {
             drawn.keepSelfLoops = true
             network = network.keepingTies(drawn)
             used.append([graphOptions.tieKinds.map { "ties: \($0)" }, graphOptions.period.map { "period \($0)" }].compactMap { $0 }.joined(separator: ", "))
+        }
+        if let groupBy {
+            try renderGroups(network, by: groupBy, selection: selection, options: options, format: format, used: used)
+            return
         }
         if sizeBy != nil || top != nil {
             let measure = try Measure.parseList(sizeBy ?? "pagerank")[0]
@@ -126,8 +167,46 @@ struct RenderCommand: ParsableCommand {
         used.append("layout \(engine.rawValue), seed \(seed)")
         options.caption = used.joined(separator: ", ")
         let diagram = try Diagram(network: network, options: options)
+        try draw(diagram, stakeholders: network.stakeholderCount, engine: engine, format: format)
+    }
+
+    /// The group map: one node per group.
+    func renderGroups(_ network: StakeholderNetwork, by attribute: String, selection: GraphSelection, options: DiagramOptions, format: RenderFormat, used: [String]) throws {
+        var options = options, used = used
+        let grouping: Grouping
+        if attribute.lowercased() == "community" && network.property(named: attribute) == nil {
+            let graph = try GraphBuilding.graph(of: network, selection: selection)
+            let progress = Progress(quiet: input.quiet)
+            progress.say("finding communities among \(graph.nodeCount) stakeholders")
+            let partition = graph.communities(seed: UInt64(Swift.max(seed, 0)))
+            progress.done()
+            let order = partition.members.enumerated().sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map { $0.offset }
+            var rank = [Int](repeating: 0, count: partition.count)
+            for (r, c) in order.enumerated() { rank[c] = r }
+            grouping = Grouping(attribute: "community", names: (0 ..< partition.count).map { "community \($0 + 1)" },
+                                groupOf: partition.communityOf.map { rank[$0] })
+            used.append("communities: Leiden, seed \(seed)")
+        } else {
+            grouping = try network.grouping(by: attribute)
+            let missing = grouping.groupOf.filter { $0 < 0 }.count
+            if missing > 0 && !input.quiet {
+                Terminal.warning("\(missing) of \(network.stakeholderCount) stakeholders have no \(grouping.attribute); they are drawn as one group, 'no \(grouping.attribute)'")
+            }
+        }
+        let groups = Set(grouping.groupOf).count
+        if groups > Diagram.groupMapLimit && !input.quiet {
+            Terminal.warning("\(groups) groups by \(grouping.attribute): the \(Diagram.groupMapLimit - 1) largest are drawn, the rest as one node, 'other groups'")
+        }
+        let engine = layout?.value ?? (groups <= 150 ? .neato : .sfdp)
+        used.append("layout \(engine.rawValue), seed \(seed)")
+        options.caption = used.joined(separator: ", ")
+        let diagram = try Diagram(groupsOf: network, grouping: grouping, options: options)
+        try draw(diagram, stakeholders: diagram.nodes.count, engine: engine, format: format)
+    }
+
+    func draw(_ diagram: Diagram, stakeholders: Int, engine: Layout, format: RenderFormat) throws {
         let progress = Progress(quiet: input.quiet)
-        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue)")
+        progress.say("laying out \(stakeholders) \(diagram.stakeholderIDs.count == stakeholders ? "nodes" : "stakeholders") with \(engine.rawValue)")
         let picture = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi,
                                                   isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()

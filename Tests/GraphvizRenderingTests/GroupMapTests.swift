@@ -1,0 +1,82 @@
+import Foundation
+import GraphvizRendering
+import NetworkIO
+import NetworkModel
+import Testing
+import TestSupport
+
+/// Group maps (`render --group-by`), checked against counts made directly from the ties.
+@Suite struct GroupMapTests {
+    init() { _ = Fonts.pinned }
+
+    func spinouts() throws -> StakeholderNetwork { try NetworkReader.read(Fixtures.network("mutual-spinouts")).network }
+
+    @Test func oneNodePerGroupSizedByMembersAndLinesCountingTheTiesBetween() throws {
+        let network = try spinouts()
+        let grouping = try network.grouping(by: "sector")
+        let diagram = try Diagram(groupsOf: network, grouping: grouping)
+        let sizes = grouping.names.indices.map { g in grouping.groupOf.filter { $0 == g }.count }
+        #expect(diagram.nodes.count == sizes.filter { $0 > 0 }.count + (grouping.groupOf.contains(-1) ? 1 : 0))
+        // Labels carry each group's size; the sizes sum to the network.
+        var total = 0
+        for node in diagram.nodes {
+            let name = String(node.label[..<node.label.range(of: " (", options: .backwards)!.lowerBound])
+            let count = Int(node.label[node.label.range(of: " (", options: .backwards)!.upperBound...].dropLast())!
+            total += count
+            if let g = grouping.names.firstIndex(of: name) { #expect(count == sizes[g], "\(name)") }
+            // Density within: tied ordered pairs among members over k(k − 1), counted directly.
+            let members = Set(network.stakeholders.indices.filter { grouping.names.firstIndex(of: name) == grouping.groupOf[$0] })
+            if members.count >= 2 {
+                let pairs = Set(network.ties.filter { members.contains(Int($0.source)) && members.contains(Int($0.target)) && $0.source != $0.target }.map { [$0.source, $0.target] })
+                let expected = Double(pairs.count) / Double(members.count * (members.count - 1))
+                #expect(node.attributes["tooltip"]!.contains("density \(String(format: "%.3f", expected))"), "\(name): \(node.attributes["tooltip"]!)")
+            }
+        }
+        #expect(total == network.stakeholderCount)
+        // Each line: the ties from one group to another, counted directly.
+        let nameOf = Dictionary(uniqueKeysWithValues: diagram.nodes.map { ($0.name, String($0.label[..<$0.label.range(of: " (", options: .backwards)!.lowerBound])) })
+        var lines = 0
+        for edge in diagram.edges {
+            let (from, to) = (grouping.names.firstIndex(of: nameOf[edge.tail]!)!, grouping.names.firstIndex(of: nameOf[edge.head]!)!)
+            let ties = network.ties.filter { grouping.groupOf[Int($0.source)] == from && grouping.groupOf[Int($0.target)] == to }
+            let strength = ties.map(\.weight).reduce(0, +)
+            #expect(edge.attributes["tooltip"]!.hasSuffix(": \(ties.count) tie\(ties.count == 1 ? "" : "s"), total strength \(AttributeValue.format(strength))"), "\(edge.attributes["tooltip"]!)")
+            lines += 1
+        }
+        let expectedLines = Set(network.ties.compactMap { tie -> [Int]? in
+            let (a, b) = (grouping.groupOf[Int(tie.source)], grouping.groupOf[Int(tie.target)])
+            return a == b ? nil : [a, b]
+        }).count
+        #expect(lines == expectedLines)
+    }
+
+    @Test func stakeholdersWithoutAValueAreOneGroupAndTheCaptionSaysSo() throws {
+        let stakeholders = (0 ..< 6).map { Stakeholder(id: "s\($0)", attributes: $0 < 4 ? ["region": .text($0 < 2 ? "north" : "south")] : [:]) }
+        let ties = [Tie(source: 0, target: 1), Tie(source: 1, target: 2), Tie(source: 4, target: 5), Tie(source: 3, target: 4)]
+        let network = StakeholderNetwork(name: "regions", isDirected: false, stakeholders: stakeholders, ties: ties)
+        let diagram = try Diagram(groupsOf: network, grouping: try network.grouping(by: "region"))
+        #expect(Set(diagram.nodes.map(\.label)) == ["north (2)", "south (2)", "no region (2)"])
+        #expect(diagram.caption.contains("2 without a region drawn as one group"))
+        #expect(diagram.edges.count == 2)
+    }
+
+    @Test func beyondTheLimitTheSmallestGroupsAreOne() throws {
+        let n = 400
+        let stakeholders = (0 ..< n).map { Stakeholder(id: "s\($0)", attributes: ["team": .text("t\($0 < 100 ? 0 : $0 / 2)")]) }
+        let network = StakeholderNetwork(name: "teams", isDirected: false, stakeholders: stakeholders, ties: [])
+        let diagram = try Diagram(groupsOf: network, grouping: try network.grouping(by: "team"))
+        #expect(diagram.nodes.count == Diagram.groupMapLimit)
+        #expect(diagram.nodes[0].label == "t0 (100)")
+        let other = try #require(diagram.nodes.last)
+        // 151 groups: the 149 largest drawn, the other 2 as one.
+        #expect(other.label == "other groups (4)" && diagram.caption.contains("the 2 smallest groups drawn as one"), "\(other.label)")
+    }
+
+    @Test func theGroupMapRendersWithItsLegend() throws {
+        let network = try spinouts()
+        let svg = try GraphvizRenderer.render(try Diagram(groupsOf: network, grouping: try network.grouping(by: "sector")), layout: .neato, format: .svg).bytes
+        let texts = svgTextElements(svg).texts.map(\.text)
+        #expect(texts.contains("groups by sector") && texts.contains("leisure (16)") && texts.contains { $0.hasPrefix("density within") })
+        #expect(String(decoding: svg, as: UTF8.self).contains("data-id=\"leisure\""))
+    }
+}
