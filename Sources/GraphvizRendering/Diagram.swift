@@ -17,6 +17,8 @@ public struct Diagram: Sendable, Equatable {
         public var stakeholder: Int?
         /// Which labels are kept when not all fit: the larger first (the size measure, else degree).
         public var priority: Double
+        /// The panel of a faceted picture the node is drawn in (its SVG id is then `p<panel>s<stakeholder>`).
+        public var panel: Int?
 
         public init(name: String, label: String, attributes: [String: String], cluster: Int? = nil, stakeholder: Int? = nil, priority: Double = 0) {
             self.name = name

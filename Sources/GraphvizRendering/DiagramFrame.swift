@@ -143,7 +143,7 @@ struct DiagramFrame {
         // Ties keep the layout's routes when the shapes scaled with the positions; when the drawing is
         // enlarged (the shapes are not) they are drawn again between the nodes where they now stand.
         var edgePositions: [String: String] = [:]
-        if scale <= shapeScale * 1.001 { for (id, pos) in layout.edges { edgePositions[id] = transform(pos, point) } }
+        if scale <= shapeScale * 1.001 { for (id, pos) in layout.edges { edgePositions[id] = Self.transform(pos, point) } }
 
         // Labels, most central first, as many as the area can hold, each where it covers nothing.
         let right = g.legendBeside ? width - margin - legend.width - font : width - margin
@@ -162,7 +162,7 @@ struct DiagramFrame {
             guard let node = diagram.nodes.first(where: { $0.name == name }), let at = placed[name] else { continue }
             let labelWidth = Text.width(node.label, font: font), labelHeight = font * 1.25
             guard let centre = placer.place(width: labelWidth, height: labelHeight, nodeX: at.x, nodeY: at.y, halfWidth: at.width * 36, halfHeight: at.height * 36) else { continue }
-            let id = node.stakeholder.map { "l\($0)" } ?? "l_\(name)"
+            let id = node.stakeholder.map { (node.panel.map { "p\($0)" } ?? "") + "l\($0)" } ?? "l_\(name)"
             labelStatements += "  \(id) [shape=plaintext, class=\"label\", margin=0, fixedsize=true, width=\(Self.number(labelWidth / 72)), height=\(Self.number(labelHeight / 72)), "
                 + "label=\(DOTWriter.quoted(node.label)), pos=\"\(Self.number(centre.x)),\(Self.number(centre.y))!\"];\n"
         }
@@ -193,7 +193,7 @@ struct DiagramFrame {
                 attributes["height"] = Self.number(at.height)
             }
             if let stakeholder = node.stakeholder {
-                attributes["id"] = "s\(stakeholder)"
+                attributes["id"] = (node.panel.map { "p\($0)" } ?? "") + "s\(stakeholder)"
                 attributes["class"] = "stakeholder"
             }
             return "\(node.name) [\(DOTWriter.attributeList(attributes))];\n"
@@ -252,7 +252,7 @@ struct DiagramFrame {
     }
 
     /// Every point of a Graphviz edge position (`e,x,y`, `s,x,y` and control points) moved by `point`.
-    func transform(_ pos: String, _ point: (Double, Double) -> (Double, Double)) -> String {
+    static func transform(_ pos: String, _ point: (Double, Double) -> (Double, Double)) -> String {
         pos.split(separator: " ").map { token -> String in
             var parts = token.split(separator: ",").map(String.init)
             var prefix = ""

@@ -16,11 +16,21 @@ enum DiagramSVG {
         guard !ids.isEmpty else { return Data(text.utf8) }
         var out = ""
         out.reserveCapacity(text.utf8.count + ids.count * 24)
-        let marker = "<g id=\"s"
+        // Stakeholders are `<g id="s12" class="node stakeholder">`, or `p3s12` in panel 3 of a faceted picture.
+        let marker = "<g id=\""
         var rest = Substring(text)
         while let found = rest.range(of: marker) {
             out += rest[..<found.upperBound]
             rest = rest[found.upperBound...]
+            if rest.first == "p" {
+                let panel = rest.dropFirst().prefix { $0.isNumber }
+                guard !panel.isEmpty, rest.dropFirst(1 + panel.count).first == "s" else { continue }
+                out += rest.prefix(1 + panel.count)
+                rest = rest.dropFirst(1 + panel.count)
+            }
+            guard rest.first == "s" else { continue }
+            out += "s"
+            rest = rest.dropFirst()
             let digits = rest.prefix { $0.isNumber }
             guard let index = Int(digits), index < ids.count, rest.dropFirst(digits.count).hasPrefix("\" class=\"node stakeholder\"") else { continue }
             let head = "\(digits)\" class=\"node stakeholder\""

@@ -75,6 +75,13 @@ public enum GraphvizRenderer {
                               isolation: GraphvizIsolation = .standard, target: String? = nil) throws -> RenderedPicture {
         var warnings: [String] = []
         let framed = try frame(diagram, layout: layout, seed: seed, isolation: isolation, target: target, warnings: &warnings)
+        return try finish(framed, ids: diagram.stakeholderIDs, format: format, seed: seed, dpi: dpi, isolation: isolation, target: target, warnings: warnings)
+    }
+
+    /// Draws framed DOT (`nop2`) in the format asked, PNG within `bitmapSide` and `bitmapArea`.
+    static func finish(_ framed: (dot: String, width: Double, height: Double), ids: [String], format: RenderFormat, seed: Int, dpi: Double?,
+                       isolation: GraphvizIsolation, target: String?, warnings: [String]) throws -> RenderedPicture {
+        var warnings = warnings
         var dot = framed.dot
         if format == .png {
             let wanted = dpi ?? 96
@@ -92,12 +99,21 @@ public enum GraphvizRenderer {
         if format == .dot { return RenderedPicture(bytes: Data(dot.utf8), warnings: warnings) }
         let bytes = try draw(dot, engine: "nop2", format: format.rawValue, seed: seed, isolation: isolation,
                              task: "drawing \(target ?? "the diagram")")
-        return RenderedPicture(bytes: format == .svg ? DiagramSVG.annotate(bytes, ids: diagram.stakeholderIDs) : bytes, warnings: warnings)
+        return RenderedPicture(bytes: format == .svg ? DiagramSVG.annotate(bytes, ids: ids) : bytes, warnings: warnings)
     }
 
     /// The framed DOT of a diagram and its page size (points), after the layout pass.
     static func frame(_ diagram: Diagram, layout: Layout, seed: Int, isolation: GraphvizIsolation, target: String?,
                       warnings: inout [String]) throws -> (dot: String, width: Double, height: Double) {
+        let (pass, positions) = try layoutPass(diagram, layout: layout, seed: seed, isolation: isolation, target: target, warnings: &warnings)
+        let frame = DiagramFrame(diagram: pass, layout: positions)
+        let dot = frame.dot()
+        return (dot, frame.pageWidth, frame.pageHeight)
+    }
+
+    /// The first pass: the diagram as laid out (with the settings used, safe ones after a crash) and its positions.
+    static func layoutPass(_ diagram: Diagram, layout: Layout, seed: Int, isolation: GraphvizIsolation, target: String?,
+                           warnings: inout [String]) throws -> (Diagram, DiagramFrame.Layout) {
         var pass = diagram
         pass.graphAttributes["layout"] = layout.rawValue
         if [.neato, .fdp, .sfdp].contains(layout) { pass.graphAttributes["start"] = String(seed) }
@@ -119,9 +135,7 @@ public enum GraphvizRenderer {
             }
         }
         // The second pass keeps the first's (safe) spline setting: nop2 draws the ties where the layout put them.
-        let frame = DiagramFrame(diagram: pass, layout: try DiagramFrame.parseLayout(positions))
-        let dot = frame.dot()
-        return (dot, frame.pageWidth, frame.pageHeight)
+        return (pass, try DiagramFrame.parseLayout(positions))
     }
 
     /// Graphviz settings that keep a layout compact for its page: room between small nodes, overlaps removed.

@@ -76,7 +76,14 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("group-by"), help: ArgumentHelp("Draw one node per group: the values of this stakeholder property, or community (Leiden's communities, unless the network has a property of that name). Area by members, fill by density within, lines by the ties between.", valueName: "attr"))
     var groupBy: String?
 
+    @Option(name: .customLong("facet-by"), help: ArgumentHelp("Small multiples: one panel per value of this stakeholder property, every stakeholder at the same place in each, the others faded; one legend.", valueName: "attr"))
+    var facetBy: String?
+
+    /// The most panels a faceted picture draws.
+    static let facetLimit = 16
+
     func validate() throws {
+        if groupBy != nil && facetBy != nil { throw ValidationError("--group-by and --facet-by draw different pictures: choose one") }
         if groupBy != nil {
             for (name, used) in [("--size-by", sizeBy != nil), ("--top", top != nil), ("--highlight", highlight != nil), ("--cluster-by", clusterBy != nil), ("--color-by", colorBy != "kind")] where used {
                 throw ValidationError("--group-by draws groups, not stakeholders: \(name) does not apply to it")
@@ -167,7 +174,39 @@ struct RenderCommand: ParsableCommand {
         used.append("layout \(engine.rawValue), seed \(seed)")
         options.caption = used.joined(separator: ", ")
         let diagram = try Diagram(network: network, options: options)
+        if let facetBy {
+            try drawFacets(network, by: facetBy, whole: diagram, options: options, engine: engine, format: format)
+            return
+        }
         try draw(diagram, stakeholders: network.stakeholderCount, engine: engine, format: format)
+    }
+
+    /// One panel per value of `attribute`, the whole network laid out once.
+    func drawFacets(_ network: StakeholderNetwork, by attribute: String, whole: Diagram, options: DiagramOptions, engine: Layout, format: RenderFormat) throws {
+        let grouping = try network.grouping(by: attribute)
+        let sizes = grouping.names.indices.map { g in grouping.groupOf.filter { $0 == g }.count }
+        guard grouping.names.count <= Self.facetLimit else {
+            throw ValidationError("--facet-by \(grouping.attribute) has \(grouping.names.count) values; a faceted picture holds at most \(Self.facetLimit) panels (choose some with --where \(grouping.attribute)=…, or draw a group map with --group-by \(grouping.attribute))")
+        }
+        let missing = grouping.groupOf.filter { $0 < 0 }.count
+        if missing > 0 && !input.quiet {
+            Terminal.warning("\(missing) of \(network.stakeholderCount) stakeholders have no \(grouping.attribute); they are in no panel (drawn faded in all)")
+        }
+        var panels: [FacetPanel] = []
+        for (g, name) in grouping.names.enumerated() {
+            var panelOptions = options
+            panelOptions.faded = Set(network.stakeholders.indices.filter { grouping.groupOf[$0] != g })
+            panels.append(FacetPanel(title: "\(grouping.attribute): \(name) (\(sizes[g]))", diagram: try Diagram(network: network, options: panelOptions)))
+        }
+        var whole = whole
+        whole.caption += " · one panel per \(grouping.attribute), the others faded"
+        let progress = Progress(quiet: input.quiet)
+        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) panels")
+        let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
+                                                  isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
+        progress.done()
+        if !input.quiet { for warning in picture.warnings { Terminal.warning(warning) } }
+        try OutputFile.write(picture.bytes, to: output, inputs: [input.network])
     }
 
     /// The group map: one node per group.

@@ -80,3 +80,51 @@ import TestSupport
         #expect(String(decoding: svg, as: UTF8.self).contains("data-id=\"leisure\""))
     }
 }
+
+/// Small multiples (`render --facet-by`): one layout reused in every panel, one legend.
+@Suite struct FacetTests {
+    init() { _ = Fonts.pinned }
+
+    func panels(_ network: StakeholderNetwork, by attribute: String) throws -> [FacetPanel] {
+        let grouping = try network.grouping(by: attribute)
+        return try grouping.names.enumerated().map { g, name in
+            var options = DiagramOptions()
+            options.faded = Set(network.stakeholders.indices.filter { grouping.groupOf[$0] != g })
+            return FacetPanel(title: name, diagram: try Diagram(network: network, options: options))
+        }
+    }
+
+    /// Node positions by name from framed DOT (`name [ … pos="x,y!" …]`).
+    func positions(_ dot: String) -> [String: (Double, Double)] {
+        var out: [String: (Double, Double)] = [:]
+        for line in dot.split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard let space = text.firstIndex(of: " "), text[space...].hasPrefix(" ["), let pos = text.range(of: "pos=\"") else { continue }
+            let numbers = text[pos.upperBound...].prefix { $0 != "!" && $0 != "\"" }.split(separator: ",").compactMap { Double($0) }
+            if numbers.count == 2 { out[String(text[..<space])] = (numbers[0], numbers[1]) }
+        }
+        return out
+    }
+
+    @Test func everyStakeholderStandsAtTheSamePlaceInEveryPanel() throws {
+        let network = try NetworkReader.read(Fixtures.network("mutual-spinouts")).network
+        let facets = try panels(network, by: "kind")
+        let whole = try Diagram(network: network)
+        let dot = String(decoding: try GraphvizRenderer.render(facets: facets, whole: whole, layout: .neato, format: .dot).bytes, as: UTF8.self)
+        let at = positions(dot)
+        #expect(dot.components(separatedBy: "subgraph cluster_").count - 1 == facets.count)
+        // Each panel is the first moved by one offset: the same for every stakeholder.
+        for p in 1 ..< facets.count {
+            #expect((0 ..< network.stakeholderCount).allSatisfy { at["p0n\($0)"] != nil && at["p\(p)n\($0)"] != nil })
+            let xs = (0 ..< network.stakeholderCount).map { v in at["p\(p)n\(v)"]!.0 - at["p0n\(v)"]!.0 }
+            let ys = (0 ..< network.stakeholderCount).map { v in at["p\(p)n\(v)"]!.1 - at["p0n\(v)"]!.1 }
+            #expect(xs.max()! - xs.min()! < 0.02 && ys.max()! - ys.min()! < 0.02, "panel \(p)")
+        }
+        // One legend; each panel's own stakeholders carry their ids.
+        let svg = try GraphvizRenderer.render(facets: facets, whole: whole, layout: .neato, format: .svg).bytes
+        let texts = svgTextElements(svg).texts
+        #expect(texts.filter { $0.text == "kind" && $0.groupClass.contains("legend") }.count == 1)
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.components(separatedBy: "class=\"node stakeholder\" data-id=\"council-a\"").count - 1 == facets.count)
+    }
+}
