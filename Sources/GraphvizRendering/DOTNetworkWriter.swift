@@ -4,10 +4,10 @@ import NetworkModel
 /// Writes a network as plain DOT (no styling): every stakeholder a node named by its id with `label`,
 /// `kind`, `sector` and its attributes; every tie an edge with `kind`, `weight`, `start`, `end` and its
 /// attributes. `DOTNetworkReader` reads it back; a tie whose direction differs from the network's is
-/// marked `dir=` (DOT has one direction per graph). Everything is quoted by `DOTWriter.quoted`.
+/// marked `dir=` (DOT has one direction per graph). Everything is quoted by `DOTWriter.quotedVerbatim`.
 public enum DOTNetworkWriter {
     public static func write(_ network: StakeholderNetwork) -> String {
-        let q = DOTWriter.quoted
+        let q = DOTWriter.quotedVerbatim
         var out = "\(network.isDirected ? "digraph" : "graph") \(q(network.name)) {\n"
         for stakeholder in network.stakeholders {
             var attributes: [(String, String)] = []
@@ -32,6 +32,6 @@ public enum DOTNetworkWriter {
     }
 
     static func list(_ attributes: [(String, String)]) -> String {
-        attributes.isEmpty ? "" : " [" + attributes.map { "\(DOTWriter.quoted($0.0))=\(DOTWriter.quoted($0.1))" }.joined(separator: ", ") + "]"
+        attributes.isEmpty ? "" : " [" + attributes.map { "\(DOTWriter.quotedVerbatim($0.0))=\(DOTWriter.quotedVerbatim($0.1))" }.joined(separator: ", ") + "]"
     }
 }

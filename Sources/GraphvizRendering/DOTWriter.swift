@@ -39,8 +39,15 @@ public enum DOTWriter {
         attributes.keys.sorted().map { "\($0)=\(quoted(attributes[$0]!))" }.joined(separator: ", ")
     }
 
-    /// A DOT quoted string that shows `text` literally.
-    public static func quoted(_ text: String) -> String {
+    /// A DOT quoted string that Graphviz shows as `text`, literally: quotes and backslashes escaped, and
+    /// `&` written `&amp;`, because Graphviz reads entities (`&lt;`, `&#38;`) in the text it draws and in
+    /// the tooltips it writes into SVG.
+    public static func quoted(_ text: String) -> String { quote(text, entities: true) }
+
+    /// A DOT quoted string holding `text` as data (`convert` to DOT): read back by any DOT reader as written.
+    public static func quotedVerbatim(_ text: String) -> String { quote(text, entities: false) }
+
+    static func quote(_ text: String, entities: Bool) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -48,6 +55,7 @@ public enum DOTWriter {
             case "\"": out += "\\\""
             case "\n": out += "\\n"
             case "\r": break
+            case "&" where entities: out += "&amp;"
             default:
                 // Control characters cannot be shown; replace them with a visible mark.
                 if scalar.value < 0x20 || scalar.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }

@@ -8,37 +8,54 @@ enum DiagramSVG {
 
     /// - Complexity: O(size of the SVG), one pass over its bytes.
     static func annotate(_ svg: Data, ids: [String]) -> Data {
-        var text = String(decoding: svg, as: UTF8.self)
-        // The halo style, just inside the root element.
-        if let root = text.range(of: "<svg "), let close = text[root.upperBound...].firstIndex(of: ">") {
-            text.insert(contentsOf: "\n" + style, at: text.index(after: close))
-        }
-        guard !ids.isEmpty else { return Data(text.utf8) }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + ids.count * 24)
+        let bytes = [UInt8](svg)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + ids.count * 24 + style.utf8.count + 1)
         // Stakeholders are `<g id="s12" class="node stakeholder">`, or `p3s12` in panel 3 of a faceted picture.
-        let marker = "<g id=\""
-        var rest = Substring(text)
-        while let found = rest.range(of: marker) {
-            out += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            if rest.first == "p" {
-                let panel = rest.dropFirst().prefix { $0.isNumber }
-                guard !panel.isEmpty, rest.dropFirst(1 + panel.count).first == "s" else { continue }
-                out += rest.prefix(1 + panel.count)
-                rest = rest.dropFirst(1 + panel.count)
-            }
-            guard rest.first == "s" else { continue }
-            out += "s"
-            rest = rest.dropFirst()
-            let digits = rest.prefix { $0.isNumber }
-            guard let index = Int(digits), index < ids.count, rest.dropFirst(digits.count).hasPrefix("\" class=\"node stakeholder\"") else { continue }
-            let head = "\(digits)\" class=\"node stakeholder\""
-            out += head + " data-id=\"\(XMLText.escape(ids[index]))\""
-            rest = rest.dropFirst(head.count)
+        let marker = Array("<g id=\"".utf8), tail = Array("\" class=\"node stakeholder\"".utf8), root = Array("<svg ".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i ..< i + pattern.count].elementsEqual(pattern)
         }
-        out += rest
-        return Data(out.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        var styled = false
+        var i = 0
+        while i < bytes.count {
+            if !styled, matches(root, at: i), let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) {
+                // The halo style, just inside the root element.
+                out.append(contentsOf: bytes[i ... close])
+                out.append(UInt8(ascii: "\n"))
+                out.append(contentsOf: Array(style.utf8))
+                styled = true
+                i = close + 1
+                continue
+            }
+            guard !ids.isEmpty, bytes[i] == UInt8(ascii: "<"), matches(marker, at: i) else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            var j = i + marker.count
+            if j < bytes.count, bytes[j] == UInt8(ascii: "p") {
+                var k = j + 1
+                while k < bytes.count, isDigit(bytes[k]) { k += 1 }
+                if k > j + 1 { j = k }
+            }
+            var index = -1
+            if j < bytes.count, bytes[j] == UInt8(ascii: "s") {
+                var k = j + 1, value = 0
+                while k < bytes.count, isDigit(bytes[k]), value < Int.max / 20 { value = value * 10 + Int(bytes[k] - UInt8(ascii: "0")); k += 1 }
+                if k > j + 1, matches(tail, at: k) { index = value; j = k + tail.count }
+            }
+            if index >= 0 && index < ids.count {
+                out.append(contentsOf: bytes[i ..< j])
+                out.append(contentsOf: Array(" data-id=\"\(XMLText.escape(ids[index]))\"".utf8))
+                i = j
+            } else {
+                out.append(contentsOf: marker)
+                i += marker.count
+            }
+        }
+        return Data(out)
     }
 }
 

@@ -7,7 +7,7 @@ import NetworkIO
 /// (`XMLWriting.escape`).
 enum InlineSVG {
     /// - Complexity: O(size of the SVG), one pass over its bytes.
-    static func make(_ svg: Data, label: String) -> String {
+    static func make(_ svg: Data, label: String, interactive: Bool = false) -> String {
         var text = String(decoding: withoutComments(svg), as: UTF8.self)
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
         // Fixed sizes in points become a responsive width; the viewBox keeps the proportions.
@@ -15,7 +15,8 @@ enum InlineSVG {
             var tag = String(text[..<tagEnd])
             tag = tag.replacingOccurrences(of: #"\swidth="[^"]*""#, with: "", options: .regularExpression)
             tag = tag.replacingOccurrences(of: #"\sheight="[^"]*""#, with: "", options: .regularExpression)
-            tag += " width=\"100%\" role=\"img\" aria-label=\"\(XMLWriting.escape(label))\" class=\"map\""
+            // An interactive map's stakeholders are controls; a picture is one image to screen readers.
+            tag += " width=\"100%\" role=\"\(interactive ? "group" : "img")\" aria-label=\"\(XMLWriting.escape(label))\" class=\"map\""
             text = tag + text[tagEnd...]
         }
         return text

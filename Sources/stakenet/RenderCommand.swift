@@ -4,6 +4,7 @@ import GraphvizRendering
 import NetworkIO
 import NetworkMetrics
 import NetworkModel
+import NetworkReport
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,6 +83,13 @@ struct RenderCommand: ParsableCommand {
     /// The most panels a faceted picture draws.
     static let facetLimit = 16
 
+    /// Whether the map is written as an explorable page (`-o map.html`).
+    var isHTML: Bool { ["html", "htm"].contains((output as NSString).pathExtension.lowercased()) }
+
+    /// The most stakeholders an explorable page draws one by one; above, it shows the group map by
+    /// community and says why.
+    static let interactiveLimit = 3000
+
     func validate() throws {
         if groupBy != nil && facetBy != nil { throw ValidationError("--group-by and --facet-by draw different pictures: choose one") }
         if groupBy != nil {
@@ -92,8 +100,8 @@ struct RenderCommand: ParsableCommand {
         _ = try pageSize()
         _ = try tieDrawing()
         if let fade, !(0 ... 1).contains(fade) { throw ValidationError("--fade takes a share from 0 to 1, not \(fade)") }
-        guard RenderFormat(fileExtension: (output as NSString).pathExtension) != nil else {
-            throw ValidationError("-o must end in .svg, .png, .pdf, .dot or .gv, not '\(output)'")
+        guard isHTML || RenderFormat(fileExtension: (output as NSString).pathExtension) != nil else {
+            throw ValidationError("-o must end in .svg, .png, .pdf, .dot or .gv, or .html for a map to explore, not '\(output)'")
         }
         _ = try labelMode()
         if let sizeBy {
@@ -130,7 +138,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         var network = try input.load()
-        let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
+        let format = isHTML ? .svg : RenderFormat(fileExtension: (output as NSString).pathExtension)!
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
         options.size = try pageSize()
         options.ties = try tieDrawing()
@@ -147,6 +155,14 @@ struct RenderCommand: ParsableCommand {
         }
         if let groupBy {
             try renderGroups(network, by: groupBy, selection: selection, options: options, format: format, used: used)
+            return
+        }
+        if isHTML && network.stakeholderCount > Self.interactiveLimit && top == nil && facetBy == nil {
+            let why = "\(network.stakeholderCount) stakeholders are more than a page can show one by one and stay smooth (\(Self.interactiveLimit)); "
+                + "this page shows the group map by community (draw the most central with --top K)"
+            if !input.quiet { Terminal.warning(why) }
+            used.append(why)
+            try renderGroups(network, by: "community", selection: selection, options: options, format: format, used: used)
             return
         }
         if sizeBy != nil || top != nil {
@@ -178,7 +194,31 @@ struct RenderCommand: ParsableCommand {
             try drawFacets(network, by: facetBy, whole: diagram, options: options, engine: engine, format: format)
             return
         }
-        try draw(diagram, stakeholders: network.stakeholderCount, engine: engine, format: format)
+        let drawn = network
+        try draw(diagram, count: network.stakeholderCount, word: "stakeholders", engine: engine, format: format) {
+            InteractiveMap.model(network: drawn, diagram: diagram, measures: try Self.cardMeasures(drawn, selection: selection))
+        }
+    }
+
+    /// The measures each stakeholder's card shows on an explorable map.
+    static func cardMeasures(_ network: StakeholderNetwork, selection: GraphSelection) throws -> [(name: String, values: [Double])] {
+        let graph = try GraphBuilding.graph(of: network, selection: selection)
+        var measures: [Measure] = [.degree, .pagerank]
+        if network.isDirected { measures = [.inDegree, .outDegree, .pagerank] }
+        if network.stakeholderCount <= 5000 { measures.append(.betweenness) }
+        let table = try graph.compute(measures, options: MeasureOptions(perComponent: true))
+        return table.columns.map { column in (name: column.measure, values: (0 ..< network.stakeholderCount).map { column[$0] }) }
+    }
+
+    /// Writes the picture, or for `-o map.html` the page that explores it.
+    func write(_ picture: RenderedPicture, model: () throws -> InteractiveMap.Model, title: String, caption: String) throws {
+        if !input.quiet { for warning in picture.warnings { Terminal.warning(warning) } }
+        guard isHTML else {
+            try OutputFile.write(picture.bytes, to: output, inputs: [input.network])
+            return
+        }
+        let component = try InteractiveMap.component(svg: picture.bytes, model: try model(), label: "Map of \(title).")
+        try OutputFile.write(Data(InteractiveMap.page(title: title, component: component, caption: caption).utf8), to: output, inputs: [input.network])
     }
 
     /// One panel per value of `attribute`, the whole network laid out once.
@@ -205,8 +245,9 @@ struct RenderCommand: ParsableCommand {
         let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
                                                   isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()
-        if !input.quiet { for warning in picture.warnings { Terminal.warning(warning) } }
-        try OutputFile.write(picture.bytes, to: output, inputs: [input.network])
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: true)
+        try write(picture, model: { InteractiveMap.model(network: network, diagram: whole, measures: try Self.cardMeasures(network, selection: selection)) },
+                  title: whole.title, caption: whole.caption)
     }
 
     /// The group map: one node per group.
@@ -240,17 +281,18 @@ struct RenderCommand: ParsableCommand {
         used.append("layout \(engine.rawValue), seed \(seed)")
         options.caption = used.joined(separator: ", ")
         let diagram = try Diagram(groupsOf: network, grouping: grouping, options: options)
-        try draw(diagram, stakeholders: diagram.nodes.count, engine: engine, format: format)
+        try draw(diagram, count: diagram.nodes.count, word: "groups", engine: engine, format: format) {
+            InteractiveMap.model(groupDiagram: diagram, name: network.name)
+        }
     }
 
-    func draw(_ diagram: Diagram, stakeholders: Int, engine: Layout, format: RenderFormat) throws {
+    func draw(_ diagram: Diagram, count: Int, word: String, engine: Layout, format: RenderFormat, model: () throws -> InteractiveMap.Model) throws {
         let progress = Progress(quiet: input.quiet)
-        progress.say("laying out \(stakeholders) \(diagram.stakeholderIDs.count == stakeholders ? "nodes" : "stakeholders") with \(engine.rawValue)")
+        progress.say("laying out \(count) \(word) with \(engine.rawValue)")
         let picture = try GraphvizRenderer.render(diagram, layout: engine, format: format, seed: seed, dpi: dpi,
                                                   isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()
-        if !input.quiet { for warning in picture.warnings { Terminal.warning(warning) } }
-        try OutputFile.write(picture.bytes, to: output, inputs: [input.network])
+        try write(picture, model: model, title: diagram.title, caption: diagram.caption)
     }
 }
 

@@ -106,7 +106,7 @@ func svgTexts(_ data: Data) -> [String] {
     @Test func hostileLabelsRenderAsText() throws {
         let hostile = [
             "quote \" and backslash \\ end", "\\N \\G \\E escapes", "<b>bold</b> & <script>alert(1)</script>",
-            "line one\nline two", "x\"]; n0 -> n1 [color=red", "]]> <!-- -->", "emoji 🌍 and עברית", String(repeating: "long ", count: 400),
+            "line one\nline two", "x\"]; n0 -> n1 [color=red", "]]> <!-- -->", "emoji 🌍 and עברית", String(repeating: "long ", count: 400), "&lt;b&gt; &#38; entities",
         ]
         let stakeholders = hostile.enumerated().map { Stakeholder(id: "id\($0.offset) \"'<&>", label: $0.element, kind: StakeholderKind(name: "<kind & \"q\">"), sector: "a\\b") }
         let ties = (1 ..< hostile.count).map { Tie(source: 0, target: Int32($0), kind: TieKind(name: "k\"ind<"), weight: Double($0)) }
@@ -120,6 +120,9 @@ func svgTexts(_ data: Data) -> [String] {
                 let texts = svgTexts(output)
                 #expect(texts.contains("<b>bold</b> & <script>alert(1…"), "\(texts)")
                 #expect(texts.contains("\\N \\G \\E escapes"))
+                // Graphviz reads entities; StakeNet's text is shown as written.
+                #expect(texts.contains("&lt;b&gt; &#38; entities"), "\(texts)")
+                #expect(text.contains("xlink:title=\"&amp;lt;b&amp;gt; &amp;#38; entities (id8"), "tooltip")
                 #expect(texts.contains("line one") && texts.contains("line two"))
                 #expect(text.contains("data-id=\"id2 &quot;&#39;&lt;&amp;&gt;\""))
                 // No label added a node or an edge.
