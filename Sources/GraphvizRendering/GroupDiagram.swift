@@ -9,7 +9,7 @@ extension Diagram {
     /// members and its fill by the density of ties within it (the share of its pairs of members that are
     /// tied, light to dark); one line per pair of groups with ties between them, its width by their
     /// number or, when ties carry different weights, their total strength; each group labelled with its
-    /// name and size. Stakeholders without a group are drawn as one group, "no ATTR", and the caption says
+    /// name and size; arrowheads show which ways the ties run. Stakeholders without a group are drawn as one group, "no ATTR", and the caption says
     /// so. The map a network too large to draw whole needs: its size is the number of groups.
     ///
     /// - Complexity: O(n + m + g²) for g groups.
@@ -34,7 +34,8 @@ extension Diagram {
 
         // Ties within (distinct tied pairs, for density) and between groups (count and strength).
         var withinPairs = [Set<Int>](repeating: [], count: groupCount)
-        var between: [Int: (count: Int, strength: Double)] = [:]
+        // One line per pair of groups, both directions together (each direction's count kept for the tooltip).
+        var between: [Int: (count: Int, strength: Double, forward: Int, backward: Int)] = [:]
         var weights = Set<Double>()
         for tie in network.ties where tie.source != tie.target {
             let (a, b) = (Int(tie.source), Int(tie.target))
@@ -44,10 +45,10 @@ extension Diagram {
                 let directed = network.isDirected(tie)
                 withinPairs[ga].insert(directed ? a * n + b : Swift.min(a, b) * n + Swift.max(a, b))
             } else {
-                let directed = network.isDirected(tie)
-                let key = directed ? ga * groupCount + gb : Swift.min(ga, gb) * groupCount + Swift.max(ga, gb)
-                let old = between[key] ?? (0, 0)
-                between[key] = (old.count + 1, old.strength + tie.weight)
+                let key = Swift.min(ga, gb) * groupCount + Swift.max(ga, gb)
+                let old = between[key] ?? (0, 0, 0, 0)
+                let forward = !network.isDirected(tie) || ga < gb, backward = !network.isDirected(tie) || ga > gb
+                between[key] = (old.count + 1, old.strength + tie.weight, old.forward + (forward ? 1 : 0), old.backward + (backward ? 1 : 0))
             }
         }
         let byStrength = weights.count > 1
@@ -59,8 +60,10 @@ extension Diagram {
         let largest = Double(size.max() ?? 1)
         func diameter(_ g: Int) -> Double { 0.22 + 0.9 * (Double(size[g]) / largest).squareRoot() }
 
-        // Shades run from no ties within to the densest group of the map (the legend gives the values).
-        let densest = Swift.max(density.max() ?? 0, 1e-12)
+        // Shades run from no ties within to the densest group of at least 5 members (a pair or a trio is
+        // dense by its size alone; denser groups take the darkest shade); the legend gives the values.
+        let sizeable = (0 ..< groupCount).filter { size[$0] >= 5 }
+        let densest = Swift.max((sizeable.isEmpty ? density : sizeable.map { density[$0] }).max() ?? 0, 1e-12)
         func shade(_ value: Double) -> String { DiagramPalette.shade(value / densest) }
         var nodes: [Node] = []
         for g in 0 ..< groupCount {
@@ -80,10 +83,11 @@ extension Diagram {
             let (a, b) = (line.key / groupCount, line.key % groupCount)
             let value = values[index]
             let what = "\(line.value.count) tie\(line.value.count == 1 ? "" : "s")" + (byStrength ? ", total strength \(AttributeValue.format(line.value.strength))" : "")
+            let directions = network.isDirected ? " (\(line.value.forward) from \(name(a)), \(line.value.backward) from \(name(b)))" : ""
+            let dir = !network.isDirected ? "none" : line.value.forward > 0 && line.value.backward > 0 ? "both" : line.value.forward > 0 ? "forward" : "back"
             edges.append(Edge(tail: "n\(a)", head: "n\(b)", attributes: [
                 "penwidth": String(format: "%.2f", penWidth(value)), "color": "#555555A0", "id": "t\(index)",
-                "tooltip": "\(name(a)) \(network.isDirected ? "→" : "–") \(name(b)): \(what)",
-                "dir": network.isDirected ? "forward" : "none",
+                "tooltip": "\(name(a)) – \(name(b)): \(what)\(directions)", "dir": dir,
             ], ties: []))
         }
 
@@ -93,9 +97,9 @@ extension Diagram {
         var sizes = [LegendEntry(swatch: .size(diameter: diameter(size.firstIndex(of: Int(largest)) ?? 0), colour: "#FFFFFF"), text: "\(Int(largest)) stakeholders")]
         if smallest < largest { sizes.append(LegendEntry(swatch: .size(diameter: diameter(size.firstIndex(of: Int(smallest)) ?? 0), colour: "#FFFFFF"), text: "\(Int(smallest)) stakeholder\(smallest == 1 ? "" : "s")")) }
         legend.append(LegendSection(title: "groups by \(grouping.attribute)", entries: sizes))
-        let lowDensity = density.min() ?? 0, highDensity = density.max() ?? 0
-        var shades = [LegendEntry(swatch: .fill(colour: shade(highDensity), shape: "circle"), text: "density within \(String(format: "%.2f", highDensity))")]
-        if lowDensity < highDensity { shades.append(LegendEntry(swatch: .fill(colour: shade(lowDensity), shape: "circle"), text: "density within \(String(format: "%.2f", lowDensity))")) }
+        let lowDensity = density.min() ?? 0, highDensity = Swift.min(density.max() ?? 0, densest)
+        var shades = [LegendEntry(swatch: .fill(colour: shade(highDensity), shape: "circle"), text: "density within \(String(format: "%.3g", highDensity))\(highDensity < (density.max() ?? 0) ? " or more" : "")")]
+        if lowDensity < highDensity { shades.append(LegendEntry(swatch: .fill(colour: shade(lowDensity), shape: "circle"), text: "density within \(String(format: "%.3g", lowDensity))")) }
         legend.append(LegendSection(title: "fill", entries: shades))
         if !lines.isEmpty {
             func text(_ value: Double) -> String { byStrength ? "total strength \(AttributeValue.format(value))" : "\(AttributeValue.format(value)) tie\(value == 1 ? "" : "s")" }

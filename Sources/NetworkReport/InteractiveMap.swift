@@ -17,6 +17,8 @@ public enum InteractiveMap {
             var sector: String
             /// Key measures for the card, in order.
             var m: [MeasureValue]
+            /// A sentence for the card (a group's size and density).
+            var note: String? = nil
         }
 
         /// A measure's name and value, written as `[name, value]`.
@@ -94,7 +96,7 @@ public enum InteractiveMap {
     /// The model of a group map (`Diagram(groupsOf:)`): one node per group.
     public static func model(groupDiagram diagram: Diagram, name: String) -> Model {
         let nodes = diagram.nodes.map { node in
-            Model.Node(id: diagram.stakeholderIDs[node.stakeholder ?? 0], label: node.label, kind: "group", sector: "", m: [])
+            Model.Node(id: diagram.stakeholderIDs[node.stakeholder ?? 0], label: node.label, kind: "group", sector: "", m: [], note: node.attributes["tooltip"])
         }
         return Model(name: name, directed: diagram.isDirected, nodeWord: "groups", hasKinds: false, hasSectors: false, nodes: nodes, ties: [],
                      tieKinds: [], lines: lines(of: diagram), years: nil, parents: nil, pathCaption: "", pathProbability: nil)

@@ -232,6 +232,7 @@ enum MapViewerScript {
         facts.appendChild(tr);
       });
       card.appendChild(facts);
+      if (d.note) { card.appendChild(el("p", null, d.note)); }
       if (adjacency[i].length) {
         card.appendChild(el("h4", null, "Ties by kind"));
         var byKind = {};

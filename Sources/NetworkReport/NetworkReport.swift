@@ -22,6 +22,33 @@ public enum NetworkReport {
     }
 }
 
+/// Draws the report's maps, each an explorable `InteractiveMap` whose cards show the report's measures.
+struct MapMaker {
+    let builder: ReportBuilder
+    /// Card measures of the whole network, by stakeholder.
+    let card: [(name: String, values: [Double])]
+
+    /// `network` is the whole network or the part of it at `kept` (indices into the whole).
+    func render(_ network: StakeholderNetwork, kept: [Int]?, sizeBy: NodeScores, colorBy: String = "kind", highlight: Set<Int> = [], arcs: Set<DiagramArc> = [],
+                caption: String, parents: [Int]? = nil, pathProbability: [Double]? = nil) throws -> String {
+        let options = builder.options
+        var diagramOptions = DiagramOptions(sizeBy: sizeBy, colorBy: colorBy, labels: network.stakeholderCount <= 60 ? .label : .top(25), caption: caption,
+                                            date: options.date ?? Diagram.reproducibleDate())
+        diagramOptions.highlight = highlight
+        diagramOptions.highlightArcs = arcs
+        diagramOptions.pathCaption = "likeliest diffusion tree"
+        let diagram = try Diagram(network: network, options: diagramOptions)
+        let picture = try GraphvizRenderer.render(diagram, layout: Layout.suggested(for: network), format: .svg, seed: Int(options.seed),
+                                                  isolation: options.graphviz, target: "the map of \(network.name)")
+        for message in picture.warnings { builder.warning?(message) }
+        let measures = card.map { column in (name: column.name, values: kept.map { $0.map { column.values[$0] } } ?? column.values) }
+        let model = InteractiveMap.model(network: network, diagram: diagram, measures: measures, parents: parents, pathProbability: pathProbability,
+                                         pathCaption: "likeliest path from the first adopters")
+        return try InteractiveMap.component(svg: picture.bytes, model: model,
+                                            label: "Map of \(network.name): \(network.stakeholderCount) stakeholders and \(network.tieCount) ties. \(caption).")
+    }
+}
+
 /// Works out every section of the page.
 struct ReportBuilder {
     let network: StakeholderNetwork
@@ -85,8 +112,12 @@ struct ReportBuilder {
         let core = graph.coreNumber()
 
         say("map")
-        let (map, mapNote) = try mainMap(pagerank: pagerank)
-        let groupMaps = try options.by.map { try self.groupMaps(by: $0, pagerank: pagerank) } ?? []
+        let card: [(name: String, values: [Double])] = [("degree", degree.values), ("pagerank", pagerank.values), ("betweenness", betweenness.values),
+                                                        ("harmonic", harmonic.values), ("constraint", constraint.values), ("core", core.values)]
+        let maps = MapMaker(builder: self, card: card)
+        let (map, mapNote) = try mainMap(pagerank: pagerank, maps: maps)
+        let overview = n > options.mapLimit ? try overviewMap(maps: maps) : nil
+        let groupMaps = try options.by.map { try self.groupMaps(by: $0, pagerank: pagerank, maps: maps) } ?? []
 
         // Key stakeholders, most central by PageRank first.
         let shown = pagerank.ranking.prefix(n <= 300 ? n : 200)
@@ -131,7 +162,7 @@ struct ReportBuilder {
 
         say("diffusion")
         let transmission = try TransmissionGraph(network: network, probability: options.probability)
-        let diffusion = try self.diffusion(pagerank: pagerank, transmission: transmission)
+        let diffusion = try self.diffusion(pagerank: pagerank, transmission: transmission, maps: maps)
 
         var comparison = ComparisonSection.none
         if let by = options.by {
@@ -154,6 +185,8 @@ struct ReportBuilder {
             date: formatter.string(from: date), version: StakeNetVersion.current,
             summarySentence: summarySentence, figures: figures, stakeholdersByKind: kindNames, stakeholdersBySector: sectorNames,
             hasSectors: sectorNames.contains { $0.name != NetworkSummary.noneLabel }, tiesByKind: summary.tiesByKind.map { .init(name: $0.name, value: String($0.count)) },
+            mapStyle: InteractiveMap.style, mapScript: InteractiveMap.script,
+            overview: overview ?? .init(svg: "", caption: ""), hasOverview: overview != nil,
             map: map, mapNote: mapNote, hasMapNote: !mapNote.isEmpty, groupMaps: groupMaps, hasGroupMaps: !groupMaps.isEmpty,
             groupMapsSentence: "Each group of \(options.by ?? "") on its own: its members and the ties among them.",
             stakeholderColumns: columns, stakeholderRows: rows, stakeholderNote: stakeholderNote,
@@ -186,21 +219,45 @@ struct ReportBuilder {
 
     // MARK: Maps
 
-    /// The whole network, or its `mapLimit` stakeholders of highest PageRank.
-    func mainMap(pagerank: NodeScores) throws -> (ReportPage.Figure, String) {
+    /// The whole network, or its `mapLimit` stakeholders of highest PageRank; filled by `--by` when given.
+    func mainMap(pagerank: NodeScores, maps: MapMaker) throws -> (ReportPage.Figure, String) {
         let n = network.stakeholderCount
-        var mapped = network, scores = pagerank, note = ""
+        var mapped = network, scores = pagerank, note = "", kept: [Int]?
         if n > options.mapLimit {
-            let kept = Array(pagerank.ranking.prefix(options.mapLimit)).sorted()
-            mapped = network.subnetwork(keeping: kept)
-            scores = NodeScores(measure: "pagerank", values: kept.map { pagerank[$0] })
-            note = "The map shows the \(options.mapLimit) stakeholders of \(n) with the highest PageRank, and the ties among them."
+            let top = Array(pagerank.ranking.prefix(options.mapLimit)).sorted()
+            mapped = network.subnetwork(keeping: top)
+            scores = NodeScores(measure: "pagerank", values: top.map { pagerank[$0] })
+            kept = top
+            note = "The map shows the \(options.mapLimit) stakeholders of \(n) with the highest PageRank, and the ties among them; the map of groups above it shows the whole network."
         }
-        let figure = try render(mapped, sizeBy: scores, highlight: [], arcs: [], caption: "node area: PageRank")
-        return (ReportPage.Figure(svg: figure, caption: "The stakeholder map: fill colour and shape show each stakeholder's kind, node area its PageRank, line style and colour the tie's kind, line width its strength (see the legend under the map)."), note)
+        let colour = options.by ?? "kind"
+        let figure = try maps.render(mapped, kept: kept, sizeBy: scores, colorBy: colour, caption: "node area: PageRank" + (colour == "kind" ? "" : ", fill: \(colour)"))
+        let fill = colour == "kind" ? "fill colour and shape show each stakeholder's kind" : "fill colour shows each stakeholder's \(colour), shape its kind"
+        return (ReportPage.Figure(svg: figure, caption: "The stakeholder map: \(fill), node area its PageRank, line style and colour the tie's kind, line width its strength (see the legend under the map). Find a stakeholder, choose one for its card, focus on its neighbourhood, filter by kind, sector, tie kind or year, and zoom with the wheel or the buttons."), note)
     }
 
-    func groupMaps(by attribute: String, pagerank: NodeScores) throws -> [ReportPage.Figure] {
+    /// The whole of a network too large to draw stakeholder by stakeholder: one node per group of `--by`,
+    /// or per community.
+    func overviewMap(maps: MapMaker) throws -> ReportPage.Figure {
+        let grouping: Grouping
+        if let by = options.by {
+            grouping = try network.grouping(by: by, missingAsGroup: false)
+        } else {
+            let partition = graph.communities(seed: options.seed)
+            grouping = partition.grouping(isolated: (0 ..< graph.nodeCount).map { graph.outDegree(of: $0) + graph.inDegree(of: $0) == 0 })
+        }
+        var diagramOptions = DiagramOptions(caption: "", date: options.date ?? Diagram.reproducibleDate())
+        diagramOptions.title = "\(network.name) by \(grouping.attribute)"
+        let diagram = try Diagram(groupsOf: network, grouping: grouping, options: diagramOptions)
+        let layout: Layout = diagram.nodes.count <= 150 ? .neato : .sfdp
+        let picture = try GraphvizRenderer.render(diagram, layout: layout, format: .svg, seed: Int(options.seed), isolation: options.graphviz, target: "the map of groups")
+        for message in picture.warnings { warning?(message) }
+        let component = try InteractiveMap.component(svg: picture.bytes, model: InteractiveMap.model(groupDiagram: diagram, name: network.name),
+                                                     label: "Map of \(network.name) by \(grouping.attribute): \(diagram.nodes.count) groups.")
+        return ReportPage.Figure(svg: component, caption: "The whole network, one circle per \(grouping.attribute == "community" ? "community (Leiden)" : grouping.attribute): circle area by members, fill by the density of ties within (darker: denser), line width by the ties between. \(network.stakeholderCount) stakeholders are too many to draw one by one.")
+    }
+
+    func groupMaps(by attribute: String, pagerank: NodeScores, maps: MapMaker) throws -> [ReportPage.Figure] {
         let grouping = try network.grouping(by: attribute, missingAsGroup: options.missingAsGroup)
         let members = grouping.members
         let chosen = options.groups.map { names in names.compactMap { grouping.index(of: $0) } }
@@ -209,22 +266,9 @@ struct ReportBuilder {
             let group = members[g]
             guard group.count >= 2, group.count <= options.mapLimit else { return nil }
             let sub = network.subnetwork(keeping: group, name: "\(network.name): \(grouping.names[g])")
-            let svg = try render(sub, sizeBy: NodeScores(measure: "pagerank", values: group.map { pagerank[$0] }), highlight: [], arcs: [], caption: "\(attribute) = \(grouping.names[g])")
+            let svg = try maps.render(sub, kept: group, sizeBy: NodeScores(measure: "pagerank", values: group.map { pagerank[$0] }), caption: "\(attribute) = \(grouping.names[g])")
             return ReportPage.Figure(svg: svg, caption: "\(attribute) \(grouping.names[g]): \(group.count) stakeholders and \(sub.tieCount) ties among them.")
         }
-    }
-
-    func render(_ network: StakeholderNetwork, sizeBy: NodeScores, highlight: Set<Int>, arcs: Set<DiagramArc>, caption: String) throws -> String {
-        var diagramOptions = DiagramOptions(sizeBy: sizeBy, labels: network.stakeholderCount <= 60 ? .label : .top(25), caption: caption,
-                                            date: options.date ?? Diagram.reproducibleDate())
-        diagramOptions.highlight = highlight
-        diagramOptions.highlightArcs = arcs
-        diagramOptions.pathCaption = "likeliest diffusion tree"
-        let diagram = try Diagram(network: network, options: diagramOptions)
-        let picture = try GraphvizRenderer.render(diagram, layout: Layout.suggested(for: network), format: .svg, seed: Int(options.seed),
-                                                  isolation: options.graphviz, target: "the map of \(network.name)")
-        for message in picture.warnings { warning?(message) }
-        return InlineSVG.make(picture.bytes, label: "Map of \(network.name): \(network.stakeholderCount) stakeholders and \(network.tieCount) ties. \(caption).")
     }
 
     // MARK: Brokers
@@ -260,7 +304,7 @@ struct ReportBuilder {
         let adopters: [ReportPage.TextRow]
     }
 
-    func diffusion(pagerank: NodeScores, transmission: TransmissionGraph) throws -> DiffusionSection {
+    func diffusion(pagerank: NodeScores, transmission: TransmissionGraph, maps: MapMaker) throws -> DiffusionSection {
         let seeds: [Int]
         let seedSentence: String
         if let chosen = options.seeds, !chosen.isEmpty {
@@ -282,8 +326,10 @@ struct ReportBuilder {
             let tree = transmission.likeliestTree(from: seeds)
             var arcs = Set<DiagramArc>()
             for (v, parent) in tree.parent.enumerated() where parent >= 0 && tree.probability[v] >= 0.001 { arcs.insert(DiagramArc(from: parent, to: v)) }
-            let svg = try render(network, sizeBy: pagerank, highlight: Set(seeds), arcs: arcs, caption: "likeliest diffusion tree from the first adopters")
-            treeMap = ReportPage.Figure(svg: svg, caption: "The likeliest way the innovation travels from the first adopters (outlined in orange) to each stakeholder it can reach: thick blue lines, drawn where the chance of the whole path is at least 0.1%.")
+            let parents = tree.parent.indices.map { v in tree.parent[v] >= 0 ? tree.parent[v] : (seeds.contains(v) ? -1 : -2) }
+            let svg = try maps.render(network, kept: nil, sizeBy: pagerank, highlight: Set(seeds), arcs: arcs, caption: "likeliest diffusion tree from the first adopters",
+                                      parents: parents, pathProbability: tree.probability)
+            treeMap = ReportPage.Figure(svg: svg, caption: "The likeliest way the innovation travels from the first adopters (outlined in orange) to each stakeholder it can reach: thick blue lines, drawn where the chance of the whole path is at least 0.1%. Choose a stakeholder to see its path.")
         }
         let adopters = result.adoptionProbability.indices.filter { !seeds.contains($0) }.sorted { result.adoptionProbability[$0] > result.adoptionProbability[$1] }.prefix(10)
             .map { v in ReportPage.TextRow(cells: [network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "",

@@ -23,7 +23,11 @@ struct ReportPage {
     let hasSectors: Bool
     let tiesByKind: [Pair]
 
-    // Maps.
+    // Maps: the viewer's styles and script (once per page), the map of groups of a large network, the map.
+    let mapStyle: String
+    let mapScript: String
+    let overview: Figure
+    let hasOverview: Bool
     let map: Figure
     let mapNote: String
     let hasMapNote: Bool

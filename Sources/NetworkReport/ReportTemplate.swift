@@ -42,6 +42,7 @@ svg.chart { max-width: 44rem; }
 .significant { border-left: 4px solid #D55E00; padding-left: .6rem; }
 code, .mono { font-family: "DejaVu Sans Mono", monospace; font-size: .85rem; word-break: break-all; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-bottom: 2rem; border-top: 1px solid var(--line); }
+{{{mapStyle}}}
 @media print {
   nav, th button::after { display: none; }
   body { font-size: 11pt; }
@@ -85,6 +86,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <h2 id="map">The stakeholder map</h2>
 <p class="what">Who is tied to whom: every stakeholder is a shape and every tie a line between two of them.</p>
 {{#hasMapNote}}<p>{{mapNote}}</p>{{/hasMapNote}}
+{{#hasOverview}}<figure>{{{overview.svg}}}<figcaption>{{overview.caption}}</figcaption></figure>{{/hasOverview}}
 <figure>{{{map.svg}}}<figcaption>{{map.caption}}</figcaption></figure>
 {{#hasGroupMaps}}
 <h3>Each group on its own</h3>
@@ -184,6 +186,9 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
     });
   });
 })();
+</script>
+<script>
+{{{mapScript}}}
 </script>
 </body>
 </html>

@@ -9,17 +9,24 @@ import NetworkReport
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network through Graphviz, with a legend: SVG, PNG, PDF or DOT by the file's extension.",
+        abstract: "Draw the network through Graphviz, with a legend: SVG, PNG, PDF or DOT by the file's extension, or a map to explore (.html).",
         discussion: """
         Fill colour by --color-by (default kind, Okabe-Ito colour-blind-safe palette), shape by kind, node area by
         --size-by (any measure of stakenet metrics), line style and colour by tie kind, line width by tie weight,
-        arrowheads only where a tie runs one way. The legend under the picture names every mapping in use.
+        arrowheads only where a tie runs one way. The legend names every mapping in use, and nothing else.
+        The map is laid out for --size (default a screen of 1,200 × 800 px): text stays readable (at least
+        7.5 px high at 1,000 px wide) and labels that find no room beside their node are left off, the most
+        central kept. Dense networks: --ties merged|strongest:K, --fade. --group-by draws one node per group,
+        --facet-by one panel per value; -o map.html writes an offline page to search, filter and zoom.
         Layout: neato for up to 150 stakeholders, sfdp above, dot for a pure funding/commissioning hierarchy,
         unless --layout says otherwise; the same --seed gives the same picture.
 
         Examples:
           stakenet render big/ --top 2000 --size-by pagerank --labels top:30 -o top.svg
           stakenet render Networks/mutuals-research -o map.svg
+          stakenet render Networks/mutual-spinouts -o map.html
+          stakenet render Networks/mutual-spinouts --group-by community -o groups.png
+          stakenet render Networks/mutual-spinouts --facet-by kind --size a4 -o facets.pdf
           stakenet render Networks/mutuals-research -o map.png --size-by pagerank --dpi 150
           stakenet render Networks/mutuals-research -o map.pdf --layout dot --cluster-by sector --highlight ceedr,irc
         """
@@ -260,11 +267,7 @@ struct RenderCommand: ParsableCommand {
             progress.say("finding communities among \(graph.nodeCount) stakeholders")
             let partition = graph.communities(seed: UInt64(Swift.max(seed, 0)))
             progress.done()
-            let order = partition.members.enumerated().sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map { $0.offset }
-            var rank = [Int](repeating: 0, count: partition.count)
-            for (r, c) in order.enumerated() { rank[c] = r }
-            grouping = Grouping(attribute: "community", names: (0 ..< partition.count).map { "community \($0 + 1)" },
-                                groupOf: partition.communityOf.map { rank[$0] })
+            grouping = partition.grouping(isolated: (0 ..< graph.nodeCount).map { graph.outDegree(of: $0) + graph.inDegree(of: $0) == 0 })
             used.append("communities: Leiden, seed \(seed)")
         } else {
             grouping = try network.grouping(by: attribute)

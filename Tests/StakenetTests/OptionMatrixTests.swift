@@ -102,7 +102,14 @@ import TestSupport
             [["--labels", "label"], ["--labels", "id"], ["--labels", "none"], ["--labels", "top:3"]],
             [[], ["--size-by", "pagerank"], ["--size-by", "betweenness"]], [[], ["--cluster-by", "sector"]], [[], ["--highlight", "{id},{id2}"]],
             [[], ["--color-by", "sector"]], [[], ["--top", "3"]],
-            [["-o", "{out}.svg"], ["-o", "{out}.png", "--dpi", "30"], ["-o", "{out}.pdf"], ["-o", "{out}.dot"]],
+            [[], ["--size", "a4"], ["--size", "640x480"]], [[], ["--ties", "merged"], ["--ties", "strongest:2"], ["--fade", "0.5"]],
+            [["-o", "{out}.svg"], ["-o", "{out}.png", "--dpi", "30"], ["-o", "{out}.pdf"], ["-o", "{out}.dot"], ["-o", "{out}.html"]],
+        ]) { options in Output(rawValue: (options.first { $0.hasPrefix("{out}") } ?? ".svg").components(separatedBy: ".").last!)! }
+        // Group maps and small multiples, which take no stakeholder-level options.
+        all += runs("render", [
+            [["--group-by", "kind"], ["--group-by", "community"], ["--group-by", "sector"], ["--facet-by", "kind"]],
+            [[], ["--size", "a4"]], [[], ["--tie-kinds", "{kinds}"]],
+            [["-o", "{out}.svg"], ["-o", "{out}.html"], ["-o", "{out}.png", "--dpi", "30"], ["-o", "{out}.pdf"]],
         ]) { options in Output(rawValue: (options.first { $0.hasPrefix("{out}") } ?? ".svg").components(separatedBy: ".").last!)! }
         all += runs("diffuse", [
             [["--model", "ic"], ["--model", "lt"], ["--model", "threshold", "--threshold", "0.3"], ["--model", "sir", "--recovery", "0.5"],
