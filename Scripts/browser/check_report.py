@@ -124,7 +124,8 @@ def main():
         result = {"sections": page.evaluate(SECTIONS_JS)}
         result["maps"] = page.evaluate("document.querySelectorAll('svg.map').length")
         result["charts"] = page.evaluate("document.querySelectorAll('svg.chart').length")
-        result["scripts"] = page.evaluate("document.querySelectorAll('script').length")
+        # Executable scripts only: each map's model is a script element holding JSON (type application/json).
+        result["scripts"] = page.evaluate("document.querySelectorAll('script:not([type=\"application/json\"])').length")
         result["injected_images"] = page.evaluate("document.querySelectorAll('img').length")
         result["event_handlers"] = page.evaluate(
             "Array.from(document.querySelectorAll('*')).filter(function (e) {"

@@ -186,8 +186,6 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
     });
   });
 })();
-</script>
-<script>
 {{{mapScript}}}
 </script>
 </body>
