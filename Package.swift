@@ -5,7 +5,7 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
         .executable(name: "stakenet-render", targets: ["stakenet-render"]),
     ],
@@ -24,6 +24,7 @@ let package = Package(
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),
+        .target(name: "NetworkTime", dependencies: ["NetworkModel"]),
         .target(name: "SectorComparison", dependencies: ["NetworkModel", "NetworkMetrics"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
@@ -37,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering", "NetworkReport",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering", "NetworkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
+        .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkIO", "TestSupport"]),
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
