@@ -13,6 +13,30 @@ public enum TieProbability: Sendable, Equatable {
     case byKind([TieKind: Double], otherwise: Double)
 }
 
+extension TieProbability {
+    /// The probability this source gives a tie.
+    /// - Throws: `TieProbabilityError` (with the tie's line) when it is missing or outside [0, 1].
+    public func probability(of tie: Tie) throws -> Double {
+        let p: Double
+        switch self {
+        case .constant(let value): p = value
+        case .byKind(let table, let otherwise): p = tie.kind.flatMap { table[$0] } ?? otherwise
+        case .strength: p = tie.weight
+        case .attribute(let name):
+            let value = tie.attributes[name] ?? .missing
+            guard let number = value.numericValue ?? value.text.flatMap(Double.init) else {
+                throw TieProbabilityError(line: Int(tie.line), message: "tie attribute '\(name)' is \(value.text.map { "'\($0)'" } ?? "missing"), not a probability")
+            }
+            p = number
+        }
+        guard p >= 0, p <= 1, p.isFinite else {
+            let what = self == .strength ? "a tie's weight, read as its probability," : "a tie's probability"
+            throw TieProbabilityError(line: Int(tie.line), message: "\(what) is \(AttributeValue.format(p)), outside [0, 1]")
+        }
+        return p
+    }
+}
+
 /// A tie probability that is not a probability.
 public struct TieProbabilityError: Error, Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -34,22 +58,7 @@ public struct TransmissionGraph: Sendable {
         var builder = GraphBuilder(nodeCount: network.stakeholderCount, isDirected: true, expectedArcs: network.tieCount)
         var strengths = GraphBuilder(nodeCount: network.stakeholderCount, isDirected: true, expectedArcs: network.tieCount)
         for tie in network.ties where !tie.isSelfLoop {
-            let p: Double
-            switch source {
-            case .constant(let value): p = value
-            case .byKind(let table, let otherwise): p = tie.kind.flatMap { table[$0] } ?? otherwise
-            case .strength: p = tie.weight
-            case .attribute(let name):
-                let value = tie.attributes[name] ?? .missing
-                guard let number = value.numericValue ?? value.text.flatMap(Double.init) else {
-                    throw TieProbabilityError(line: Int(tie.line), message: "tie attribute '\(name)' is \(value.text.map { "'\($0)'" } ?? "missing"), not a probability")
-                }
-                p = number
-            }
-            guard p >= 0, p <= 1, p.isFinite else {
-                let what = source == .strength ? "a tie's weight, read as its probability," : "a tie's probability"
-                throw TieProbabilityError(line: Int(tie.line), message: "\(what) is \(AttributeValue.format(p)), outside [0, 1]")
-            }
+            let p = try source.probability(of: tie)
             // Summing −log(1 − p) over parallel ties multiplies their chances of failing.
             let failure = p >= 1 ? Double.infinity : -log1p(-p)
             for (u, v) in network.isDirected(tie) ? [(tie.source, tie.target)] : [(tie.source, tie.target), (tie.target, tie.source)] {

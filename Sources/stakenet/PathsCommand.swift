@@ -15,9 +15,20 @@ struct PathsCommand: ParsableCommand {
         stakeholders can be drawn with stakenet render --highlight (the table prints the ids).
         CSV: target,rank,probability,path with the path's ids joined by '>'; JSON: the same, paths as lists of ids.
 
+        With --temporal, only time-respecting paths: ties used in non-decreasing years (several in one year),
+        or strictly increasing ones with --strict. A tie is active from its start to its end year inclusive;
+        no start means from the ties' earliest year, no end to their latest. --path-type foremost (default:
+        the earliest year each stakeholder could be reached from --from, setting out in --start; CSV
+        id,arrival,hops,path, hops the fewest ties among the earliest-arriving paths), shortest (fewest
+        ties: id,hops,arrival,path), fastest (least time from setting out: id,departure,arrival,duration,path)
+        or likeliest (with the tie probabilities: id,probability,arrival,path). --backward --to X --by-year Y:
+        who could have reached X by Y, and the latest year each could have set out (id,departure,hops,path).
+
         Examples:
           stakenet paths Networks/mutuals-research --from esrc --to case-health-a --k 3 --probability 0.5
           stakenet paths Networks/mutuals-research --from ceedr --probability-by-kind research=0.4 --format csv
+          stakenet paths Networks/mutual-spinouts --from council-a --temporal --start 2010 --format csv
+          stakenet paths Networks/mutual-spinouts --temporal --backward --to spinout-01 --by-year 2015
         """
     )
 
@@ -25,7 +36,9 @@ struct PathsCommand: ParsableCommand {
     @OptionGroup var probabilities: ProbabilityOptions
 
     @Option(help: ArgumentHelp("Where the innovation starts: stakeholders by id or label, comma-separated.", valueName: "ids"))
-    var from: String
+    var from: String?
+
+    @OptionGroup var time: TemporalPathOptions
 
     @Option(help: ArgumentHelp("Where it should arrive, by id or label (gives the K likeliest paths).", valueName: "id"))
     var to: String?
@@ -41,11 +54,16 @@ struct PathsCommand: ParsableCommand {
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k takes a number of at least 1") }
+        try time.validate(from: from, to: to)
     }
 
     func run() throws {
         let network = try input.load()
-        let sources = try StakeholderIDs.resolve(from, in: network, option: "--from")
+        if time.temporal {
+            try TemporalPathsRun(command: self, network: network).run()
+            return
+        }
+        let sources = try StakeholderIDs.resolve(from ?? "", in: network, option: "--from")
         let transmission = try probabilities.transmissionGraph(network, path: input.network)
         var rows: [(target: Int, rank: Int, path: DiffusionPath)] = []
         var destination: Int?

@@ -45,6 +45,18 @@ struct ProbabilityOptions: ParsableArguments {
     }
 
     /// The network's transmission graph; a tie probability outside [0, 1] is an input error naming its line.
+    /// Each tie's probability (by tie index), as the transmission graph reads them.
+    func tieProbabilities(_ network: StakeholderNetwork, path: String) throws -> [Double] {
+        var source = try tieProbability()
+        if case let .attribute(name) = source { source = .attribute(network.tieProperty(named: name) ?? name) }
+        do {
+            return try network.ties.map { $0.isSelfLoop ? 0 : try source.probability(of: $0) }
+        } catch let error as TieProbabilityError {
+            throw InputError(file: network.tieFile ?? path, line: error.line > 0 ? error.line : nil, field: probabilityFrom.map { ["weight", "strength", "value"].contains($0.lowercased()) ? "weight" : $0 },
+                             message: error.message, hint: "tie probabilities are numbers from 0 to 1")
+        }
+    }
+
     func transmissionGraph(_ network: StakeholderNetwork, path: String) throws -> TransmissionGraph {
         var source = try tieProbability()
         if case let .attribute(name) = source { source = .attribute(network.tieProperty(named: name) ?? name) }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `paths --temporal`, `reach` and `timeline`, run as a user would.
+@Suite struct TemporalCommandTests {
+    static let spinouts = Fixtures.network("mutual-spinouts")
+
+    @Test func temporalPathsWriteTheirColumnsAndRespectTime() throws {
+        let run = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--temporal", "--start", "2010", "--format", "csv"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "id,arrival,hops,path")
+        #expect(lines.contains("council-a,2010,0,council-a"))
+        #expect(run.standardError.contains("non-decreasing years"))
+        // Strictly increasing years never arrive earlier, and the source still sets out in 2010.
+        let strict = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--temporal", "--start", "2010", "--strict", "--format", "csv", "--quiet"])
+        func arrivals(_ text: String) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: text.split(separator: "\n").dropFirst().map { line -> (String, Int) in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return (String(cells[0]), Int(cells[1])!)
+            })
+        }
+        let loose = arrivals(run.standardOutput), tight = arrivals(strict.standardOutput)
+        #expect(Set(tight.keys).isSubset(of: Set(loose.keys)) && tight.allSatisfy { $0.value >= loose[$0.key]! })
+        for type in ["shortest", "fastest", "likeliest"] {
+            let other = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--temporal", "--path-type", type, "--probability", "0.5", "--format", "csv", "--quiet"])
+            #expect(other.status == 0 && other.standardOutput.split(separator: "\n").count > 2, "\(type): \(other.standardError)")
+        }
+        let back = try StakenetBinary.run(["paths", Self.spinouts, "--temporal", "--backward", "--to", "spinout-01", "--by-year", "2015", "--format", "csv", "--quiet"])
+        #expect(back.standardOutput.hasPrefix("id,departure,hops,path\nspinout-01,2015,0,spinout-01\n"), "\(back.standardOutput)")
+    }
+
+    @Test func temporalOptionsAreRefusedWhereTheyDoNotApply() throws {
+        let noYears = try StakenetBinary.run(["paths", Fixtures.network("mutuals-research"), "--from", "ceedr", "--temporal"])
+        #expect(noYears.status == 1 && noYears.standardError.contains("no tie records a year"))
+        let strictAlone = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--strict"])
+        #expect(strictAlone.status == 2 && strictAlone.standardError.contains("add --temporal"))
+        let outside = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--temporal", "--start", "1800"])
+        #expect(outside.status == 1 && outside.standardError.contains("outside the years the ties record (1993–2019)"), "\(outside.standardError)")
+        let backwardNoTarget = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a", "--temporal", "--backward"])
+        #expect(backwardNoTarget.status == 2 && backwardNoTarget.standardError.contains("--backward needs --to"))
+    }
+}
