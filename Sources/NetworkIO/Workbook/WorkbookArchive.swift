@@ -67,7 +67,7 @@ final class WorkbookArchive {
             throw bomb(name, size: declared)
         }
         let file = scratch.appendingPathComponent(UUID().uuidString + ".xml")
-        FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         guard let handle = try? FileHandle(forWritingTo: file) else {
             throw InputError(file: path, message: "cannot unpack '\(name)' into \(scratch.path)", hint: "check the free space in the temporary folder")
         }
