@@ -19,6 +19,8 @@ up to 10,000 iterations; NetworkX's own defaults stop up to 3e-6 short) and writ
 digits (and 12 decimals): they are compared within 1e-9, and ARPACK (behind NetworkX's hits) may differ in
 the last bits between runs.
   pagerank_igraph.json                                igraph's PageRank (PRPACK) of the same graphs
+  timeline.json                                       NetworkX's figures of each year's snapshot of
+                                                      Networks/mutual-spinouts (stakenet timeline)
 """
 import argparse
 import csv
@@ -435,6 +437,41 @@ def two_mode(graph):
     return result
 
 
+def timeline(edges_csv, periods):
+    """NetworkX's figures of each period's snapshot of a network's ties (edges.csv with start and end
+    columns; a tie is active in a period when its start, if any, is not after the period's last year and
+    its end, if any, not before its first): a DiGraph of the active ties, self-loops left out, its nodes
+    every stakeholder with an active tie; formed, dissolved and jaccard over the pairs tied either way."""
+    with open(edges_csv, newline="", encoding="utf-8") as handle:
+        ties = list(csv.DictReader(handle))
+    rows, previous = [], None
+    for low, high in periods:
+        graph = nx.DiGraph()
+        count = 0
+        for tie in ties:
+            start = int(tie["start"]) if tie.get("start") else None
+            end = int(tie["end"]) if tie.get("end") else None
+            if (start is not None and start > high) or (end is not None and end < low):
+                continue
+            count += 1
+            graph.add_node(tie["source"])
+            graph.add_node(tie["target"])
+            if tie["source"] != tie["target"]:
+                graph.add_edge(tie["source"], tie["target"])
+        pairs = {frozenset(e) for e in graph.edges()}
+        n = graph.number_of_nodes()
+        row = {"period": [low, high], "stakeholders": n, "ties": count, "density": nx.density(graph) if n > 1 else 0.0,
+               "components": nx.number_weakly_connected_components(graph),
+               "mean_degree": sum(d for _, d in graph.degree()) / n if n else 0.0,
+               "transitivity": nx.transitivity(graph.to_undirected()),
+               "reciprocity": nx.reciprocity(graph) if graph.number_of_edges() else 0.0,
+               "formed": len(pairs - (previous or set())), "dissolved": len((previous or set()) - pairs),
+               "jaccard": None if previous is None else (len(pairs & previous) / len(pairs | previous) if pairs | previous else 0.0)}
+        rows.append(row)
+        previous = pairs
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
@@ -480,6 +517,14 @@ def main():
         handle.write("\n")
     with open(os.path.join(args.out, "structure.json"), "w", encoding="utf-8") as handle:
         json.dump(figures, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+    with open(os.path.join(args.out, "timeline.json"), "w", encoding="utf-8") as handle:
+        # The bundled two-sector network (directed, with start and end years): every year, and two-year
+        # periods from 2005.
+        edges = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Networks", "mutual-spinouts", "edges.csv")
+        json.dump({"mutual-spinouts": {"yearly": timeline(edges, [(y, y) for y in range(1993, 2020)]),
+                                       "two-years-from-2005": timeline(edges, [(y, min(y + 1, 2019)) for y in range(2005, 2020, 2)])}},
+                  handle, indent=1, sort_keys=True)
         handle.write("\n")
 
 

@@ -42,3 +42,17 @@ import TestSupport
         #expect(backwardNoTarget.status == 2 && backwardNoTarget.standardError.contains("--backward needs --to"))
     }
 }
+
+@Suite struct TimelineCommandTests {
+    @Test func theColumnsAreTheDocumentedOnes() throws {
+        let run = try StakenetBinary.run(["timeline", Fixtures.network("mutual-spinouts"), "--from", "2010", "--to", "2012", "--by", "kind", "--format", "csv"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("period,stakeholders,ties,density,components,mean_degree,transitivity,reciprocity,formed,dissolved,jaccard,e_i_index,density:commissioner,"))
+        #expect(lines.count == 4 && lines[1].hasPrefix("2010,") && lines[3].hasPrefix("2012,"))
+        let none = try StakenetBinary.run(["timeline", Fixtures.network("mutuals-research")])
+        #expect(none.status == 1 && none.standardError.contains("no tie records a year"))
+        let period = try StakenetBinary.run(["timeline", Fixtures.network("mutual-spinouts"), "--period", "2010-2012"])
+        #expect(period.status == 2 && period.standardError.contains("use --from and --to"))
+    }
+}

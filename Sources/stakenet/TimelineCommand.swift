@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NetworkIO
+import NetworkModel
+import NetworkTime
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "How the network changed: one row per period, with the ties formed and dissolved.",
+        discussion: """
+        A tie is active in every year from its start to its end inclusive (no start: since always; no end:
+        still active). Each period's snapshot holds the ties active in it and the stakeholders with such a
+        tie; its figures combine ties between the same two stakeholders and leave self-loops out (as
+        NetworkX on the snapshot): density, weakly connected components, mean degree (in plus out),
+        transitivity (ties read both ways), reciprocity (directed networks). formed/dissolved: pairs of
+        stakeholders tied in this period and not the one before, and the reverse; jaccard: pairs tied in
+        both over pairs tied in either. --by adds the E-I index (pairs between groups minus pairs within,
+        over both) and each group's density.
+        CSV columns: period,stakeholders,ties,density,components,mean_degree,transitivity,reciprocity,
+        formed,dissolved,jaccard (then e_i_index and density:GROUP with --by).
+
+        Examples:
+          stakenet timeline Networks/mutual-spinouts
+          stakenet timeline Networks/mutual-spinouts --from 2000 --step 5 --by sector --format csv
+        """
+    )
+
+    @OptionGroup var input: NetworkOptions
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("First year (default: the ties' earliest).", valueName: "year"))
+    var from: Int?
+
+    @Option(help: ArgumentHelp("Last year (default: the ties' latest).", valueName: "year"))
+    var to: Int?
+
+    @Option(help: "Years between the starts of periods.")
+    var step: Int = 1
+
+    @Option(help: ArgumentHelp("Years in each period (default: --step).", valueName: "years"))
+    var window: Int?
+
+    @Option(help: ArgumentHelp("Stakeholder property for the E-I index and the densities within groups.", valueName: "attr"))
+    var by: String?
+
+    @Option(help: "table, csv or json.")
+    var format: TableFormat = .table
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if step < 1 { throw ValidationError("--step takes a number of years of at least 1") }
+        if let window, window < 1 { throw ValidationError("--window takes a number of years of at least 1") }
+        if let from, let to, from > to { throw ValidationError("--from \(from) comes after --to \(to)") }
+        if graphOptions.period != nil { throw ValidationError("timeline goes through the years itself: use --from and --to rather than --period") }
+    }
+
+    func run() throws {
+        let network = try input.load()
+        let selection = try graphOptions.selection(for: network, quiet: input.quiet)
+        let years = network.ties.filter(selection.includes).flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
+        guard let first = years.min(), let last = years.max() else {
+            throw CommandFailure(message: "\(network.tieFile ?? input.network): no tie records a year (start or end), so the network has no timeline")
+        }
+        let grouping = try by.map { try network.grouping(by: $0) }
+        if let grouping, !input.quiet {
+            let missing = grouping.groupOf.filter { $0 < 0 }.count
+            if missing > 0 { Terminal.warning("\(missing) of \(network.stakeholderCount) stakeholders have no \(grouping.attribute); their ties are left out of the E-I index and the densities within groups") }
+        }
+        let timeline = Timeline(network: network, from: from ?? first, to: to ?? last, step: step, window: window, grouping: grouping, keep: selection.includes)
+        var header = ["period", "stakeholders", "ties", "density", "components", "mean_degree", "transitivity", "reciprocity", "formed", "dissolved", "jaccard"]
+        if let grouping { header += ["e_i_index"] + grouping.names.map { "density:\($0)" } }
+        func number(_ value: Double?) -> String { value.map(CSVText.number) ?? "" }
+        let rows = timeline.periods.map { p -> [String] in
+            var row = [p.label, String(p.stakeholders), String(p.ties), number(p.density), String(p.components), number(p.meanDegree), number(p.transitivity),
+                       number(p.reciprocity), String(p.formed), String(p.dissolved), number(p.jaccard)]
+            if grouping != nil { row += [number(p.eiIndex)] + p.groupDensity.map(number) }
+            return row
+        }
+        let text: String
+        switch format {
+        case .csv:
+            text = try CSVText.render(header: header, rows: rows)
+        case .json:
+            text = try JSONOutput.encode(TimelineDocument(network: network.name, columns: header, rows: rows))
+        case .table:
+            let short = rows.map { row in row.enumerated().map { i, cell in (3 ... 7).contains(i) || i == 10 || i >= 11 ? (Double(cell).map { String(format: "%.3g", $0) } ?? cell) : cell } }
+            text = "\(network.name), \(timeline.periods.count) periods from \(from ?? first) to \(to ?? last) (a tie is active from its start to its end year)\n\n"
+                + TextTable(header: header, rows: short).rendered
+        }
+        try Output.emit(text, to: output, inputs: [input.network])
+    }
+}
+
+struct TimelineDocument: Encodable {
+    let network: String
+    let columns: [String]
+    let rows: [[String]]
+}
