@@ -59,8 +59,8 @@ import TestSupport
     /// One factor: its values, each a list of arguments (`{id}` and `{id2}` stand for the network's ids).
     typealias Factor = [[String]]
 
-    static func runs(_ command: String, _ factors: [Factor], output: @escaping ([String]) -> Output) -> [Run] {
-        let rows = allPairs([networks.indices.map { [String($0)] }] + factors)
+    static func runs(_ command: String, _ factors: [Factor], excluding: Set<String> = [], output: @escaping ([String]) -> Output) -> [Run] {
+        let rows = allPairs([networks.indices.filter { !excluding.contains(networks[$0].name) }.map { [String($0)] }] + factors)
         return rows.map { row in
             let network = networks[Int(row[0][0])!]
             let options = row.dropFirst().flatMap { $0 }.flatMap { argument -> [String] in
@@ -105,6 +105,14 @@ import TestSupport
             [[], ["--size", "a4"], ["--size", "640x480"]], [[], ["--ties", "merged"], ["--ties", "strongest:2"], ["--fade", "0.5"]],
             [["-o", "{out}.svg"], ["-o", "{out}.png", "--dpi", "30"], ["-o", "{out}.pdf"], ["-o", "{out}.dot"], ["-o", "{out}.html"]],
         ]) { options in Output(rawValue: (options.first { $0.hasPrefix("{out}") } ?? ".svg").components(separatedBy: ".").last!)! }
+        // Time: the network without years (which must succeed elsewhere) refuses these, as it should.
+        all += runs("timeline", [[[], ["--step", "2"], ["--step", "3", "--window", "5"], ["--from", "2011", "--to", "2013"]], [[], ["--by", "kind"]],
+                                 [[], ["--tie-kinds", "{kinds}"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]],
+                     excluding: ["mutuals-research"], output: format)
+        all += runs("paths", [[["--from", "{id}", "--temporal"], ["--from", "{id},{id2}", "--temporal", "--strict"], ["--from", "{id}", "--temporal", "--path-type", "shortest"],
+                               ["--from", "{id}", "--temporal", "--path-type", "fastest", "--strict"], ["--from", "{id}", "--temporal", "--path-type", "likeliest", "--probability", "0.5"],
+                               ["--temporal", "--backward", "--to", "{id2}"], ["--temporal", "--backward", "--to", "{id}", "--strict"]],
+                              [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         // Group maps and small multiples, which take no stakeholder-level options.
         all += runs("render", [
             [["--group-by", "kind"], ["--group-by", "community"], ["--group-by", "sector"], ["--facet-by", "kind"]],
