@@ -150,3 +150,24 @@ struct SplitMix {
     }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
+
+/// Reach for everyone at once, against one search per stakeholder.
+@Suite struct TemporalReachTests {
+    @Test(arguments: 0 ..< 200)
+    func countsMatchTheSearchesOfEachStakeholder(_ seed: Int) throws {
+        let c = TimeRespectingPathTests.randomCase(UInt64(seed) &+ 10_000)
+        let net = try TemporalNetwork(network: c.network)
+        let n = c.network.stakeholderCount
+        for order in [TemporalOrder.nonDecreasing, .strict] {
+            let start = c.years.lowerBound + seed % c.years.count
+            let counts = TemporalReach.counts(net, start: start, order: order, threads: 1 + seed % 3)
+            for v in 0 ..< n {
+                let forward = TimeRespectingPaths(network: net, from: [v], start: start, order: order).times.enumerated().filter { $0.offset != v && $0.element != nil }.count
+                #expect(counts.forward[v] == forward, "seed \(seed) \(order) forward v\(v)")
+                let backward = TimeRespectingPaths(network: net, to: v, by: c.years.upperBound, order: order).times.enumerated()
+                    .filter { $0.offset != v && ($0.element ?? Int.min) >= start }.count
+                #expect(counts.backward[v] == backward, "seed \(seed) \(order) backward v\(v)")
+            }
+        }
+    }
+}

@@ -113,6 +113,8 @@ import TestSupport
                                ["--from", "{id}", "--temporal", "--path-type", "fastest", "--strict"], ["--from", "{id}", "--temporal", "--path-type", "likeliest", "--probability", "0.5"],
                                ["--temporal", "--backward", "--to", "{id2}"], ["--temporal", "--backward", "--to", "{id}", "--strict"]],
                               [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
+        all += runs("reach", [[[], ["--temporal"], ["--temporal", "--strict"]], [[], ["--tie-kinds", "{kinds}"]], [[], ["--threads", "1"]],
+                              [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         // Group maps and small multiples, which take no stakeholder-level options.
         all += runs("render", [
             [["--group-by", "kind"], ["--group-by", "community"], ["--group-by", "sector"], ["--facet-by", "kind"]],

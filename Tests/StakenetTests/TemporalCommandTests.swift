@@ -56,3 +56,26 @@ import TestSupport
         #expect(period.status == 2 && period.standardError.contains("use --from and --to"))
     }
 }
+
+@Suite struct ReachCommandTests {
+    @Test func reachWritesItsColumnsAndTimeOnlyNarrowsIt() throws {
+        func counts(_ extra: [String]) throws -> [String: (Int, Int)] {
+            let run = try StakenetBinary.run(["reach", Fixtures.network("mutual-spinouts"), "--format", "csv", "--quiet"] + extra)
+            #expect(run.status == 0, "\(run.standardError)")
+            let lines = run.standardOutput.split(separator: "\n")
+            #expect(lines.first == "id,forward_reach,backward_reach")
+            return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
+                let cells = line.split(separator: ",")
+                return (String(cells[0]), (Int(cells[1])!, Int(cells[2])!))
+            })
+        }
+        let always = try counts([]), loose = try counts(["--temporal", "--start", "2012"]), strict = try counts(["--temporal", "--start", "2012", "--strict"])
+        #expect(always.count == 64)
+        for (id, value) in strict {
+            #expect(value.0 <= loose[id]!.0 && loose[id]!.0 <= always[id]!.0 && value.1 <= loose[id]!.1 && loose[id]!.1 <= always[id]!.1, "\(id)")
+        }
+        #expect(strict.values.map(\.0).reduce(0, +) < always.values.map(\.0).reduce(0, +))
+        let refused = try StakenetBinary.run(["reach", Fixtures.network("mutual-spinouts"), "--strict"])
+        #expect(refused.status == 2 && refused.standardError.contains("add --temporal"))
+    }
+}
