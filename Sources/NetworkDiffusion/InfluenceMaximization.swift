@@ -25,7 +25,25 @@ extension TransmissionGraph {
     ///   approach", SIGMOD 2015. doi:10.1145/2723372.2723734
     public func maximizeInfluence(k: Int, model: DiffusionModel = .independentCascade, epsilon: Double = 0.1, ell: Double = 1,
                                   candidates: Set<Int>? = nil, seed: UInt64 = 1, threads: Int = 1) -> SeedSelection {
-        let n = nodeCount
+        InfluenceMaximization.imm(sampler: LiveEdgeSampler(network: self, model: model), k: k, epsilon: epsilon, ell: ell,
+                                  candidates: candidates, seed: seed, threads: threads)
+    }
+}
+
+/// Draws reverse-reachable sets: the stakeholders that would have reached a random stakeholder in one random
+/// world of a diffusion model. IMM needs nothing else of the model.
+package protocol ReverseReachableSampler: Sendable {
+    var nodeCount: Int { get }
+    /// Appends one RR set (its root first) to `set`, marking its members in `visited`; the caller clears them.
+    /// Each thread works on its own copy, so scratch state may live in the sampler.
+    mutating func sample(into set: inout [Int32], visited: inout [Bool], generator: inout SeededGenerator)
+}
+
+package enum InfluenceMaximization {
+    /// IMM's two phases over any model's RR sets (see `TransmissionGraph.maximizeInfluence`).
+    package static func imm<Sampler: ReverseReachableSampler>(sampler: Sampler, k: Int, epsilon: Double, ell: Double, candidates: Set<Int>?,
+                                                             seed: UInt64, threads: Int) -> SeedSelection {
+        let n = sampler.nodeCount
         let k = Swift.min(k, candidates?.count ?? n)
         guard k > 0 else { return SeedSelection(seeds: [], spread: [], sampleCount: 0) }
         if n == 1 { return SeedSelection(seeds: [0], spread: [1], sampleCount: 0) }
@@ -34,7 +52,7 @@ extension TransmissionGraph {
         let logChoose = lgamma(nn + 1) - lgamma(Double(k) + 1) - lgamma(nn - Double(k) + 1)
         let epsilonPrime = 2.0.squareRoot() * epsilon
         let lambdaPrime = (2 + 2 * epsilonPrime / 3) * (logChoose + l * log(nn) + log(log2(nn))) * nn / (epsilonPrime * epsilonPrime)
-        var sets = ReverseReachableSets(network: self, model: model, seed: seed)
+        var sets = ReverseReachableSets(sampler: sampler, seed: seed)
         var lowerBound = 1.0
         let rounds = Swift.max(1, Int(log2(nn)) - 1)
         for i in 1 ... rounds {
@@ -56,25 +74,20 @@ extension TransmissionGraph {
     }
 }
 
-/// Reverse-reachable sets: the stakeholders that would have reached a random stakeholder in one random
-/// live-edge world (each in-arc live with its probability for independent cascade; one in-arc kept in
-/// proportion to strength for linear threshold).
-struct ReverseReachableSets {
+/// RR sets of the static models on live-edge worlds: each in-arc live with its probability for independent
+/// cascade; one in-arc kept in proportion to strength for linear threshold.
+struct LiveEdgeSampler: ReverseReachableSampler {
     let network: TransmissionGraph
     let model: DiffusionModel
-    let seed: UInt64
-    var offsets: [Int] = [0]
-    var members: [Int32] = []
     let inStrength: [Double]
     /// Probability of each in-arc, in in-adjacency order.
     let inProbability: [Double]
 
-    var count: Int { offsets.count - 1 }
+    var nodeCount: Int { network.nodeCount }
 
-    init(network: TransmissionGraph, model: DiffusionModel, seed: UInt64) {
+    init(network: TransmissionGraph, model: DiffusionModel) {
         self.network = network
         self.model = model
-        self.seed = seed
         let graph = network.graph
         inStrength = (0 ..< graph.nodeCount).map { graph.inWeights[graph.inRange(of: $0)].reduce(0, +) }
         var probability = [Double](repeating: 0, count: graph.inSources.count)
@@ -88,36 +101,6 @@ struct ReverseReachableSets {
         inProbability = probability
     }
 
-    /// Generates RR sets until there are `target`, set i from stream i, in fixed blocks.
-    mutating func extend(to target: Int, threads: Int) {
-        let start = count
-        guard target > start else { return }
-        let total = target - start
-        let blocks = Parallel.blockCount(for: total, minimumPerBlock: 256)
-        let parts = SharedBuffer(repeating: [Int32](), count: blocks)
-        let partOffsets = SharedBuffer(repeating: [Int](), count: blocks)
-        let this = self
-        Parallel.forEachBlock(blocks, threads: threads) { block, _ in
-            var visited = [Bool](repeating: false, count: this.network.nodeCount)
-            var local: [Int32] = [], localOffsets: [Int] = []
-            for index in Parallel.range(ofBlock: block, blocks: blocks, count: total) {
-                var generator = SeededGenerator(seed: this.seed, stream: UInt64(start + index) + 1)
-                let begin = local.count
-                this.sample(into: &local, visited: &visited, generator: &generator)
-                for i in begin ..< local.count { visited[Int(local[i])] = false }
-                localOffsets.append(local.count)
-            }
-            parts.pointer[block] = local
-            partOffsets.pointer[block] = localOffsets
-        }
-        for block in 0 ..< blocks {
-            let base = members.count
-            members.append(contentsOf: parts.pointer[block])
-            offsets.append(contentsOf: partOffsets.pointer[block].map { $0 + base })
-        }
-    }
-
-    /// One RR set, appended to `set`.
     func sample(into set: inout [Int32], visited: inout [Bool], generator: inout SeededGenerator) {
         let graph = network.graph
         let root = generator.uniform(below: network.nodeCount)
@@ -154,11 +137,63 @@ struct ReverseReachableSets {
             }
         }
     }
+}
+
+/// Reverse-reachable sets drawn by a sampler, stored flat.
+package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
+    let sampler: Sampler
+    let seed: UInt64
+    var offsets: [Int] = [0]
+    var members: [Int32] = []
+
+    package var count: Int { offsets.count - 1 }
+
+    package init(sampler: Sampler, seed: UInt64) {
+        self.sampler = sampler
+        self.seed = seed
+    }
+
+    /// Generates RR sets until there are `target`, set i from stream i, in fixed blocks.
+    package mutating func extend(to target: Int, threads: Int) {
+        let start = count
+        guard target > start else { return }
+        let total = target - start
+        let blocks = Parallel.blockCount(for: total, minimumPerBlock: 256)
+        let parts = SharedBuffer(repeating: [Int32](), count: blocks)
+        let partOffsets = SharedBuffer(repeating: [Int](), count: blocks)
+        let sampler = self.sampler, seed = self.seed
+        Parallel.forEachBlock(blocks, threads: threads) { block, _ in
+            var local = sampler
+            var visited = [Bool](repeating: false, count: sampler.nodeCount)
+            var set: [Int32] = [], localOffsets: [Int] = []
+            for index in Parallel.range(ofBlock: block, blocks: blocks, count: total) {
+                var generator = SeededGenerator(seed: seed, stream: UInt64(start + index) + 1)
+                let begin = set.count
+                local.sample(into: &set, visited: &visited, generator: &generator)
+                for i in begin ..< set.count { visited[Int(set[i])] = false }
+                localOffsets.append(set.count)
+            }
+            parts.pointer[block] = set
+            partOffsets.pointer[block] = localOffsets
+        }
+        for block in 0 ..< blocks {
+            let base = members.count
+            members.append(contentsOf: parts.pointer[block])
+            offsets.append(contentsOf: partOffsets.pointer[block].map { $0 + base })
+        }
+    }
+
+    /// The share of the sets that hold at least one of `nodes`: n times it estimates their expected spread.
+    package func coverage(of nodes: Set<Int>) -> Double {
+        var covered = 0
+        for s in 0 ..< count where (offsets[s] ..< offsets[s + 1]).contains(where: { nodes.contains(Int(members[$0])) }) { covered += 1 }
+        return Double(covered) / Double(Swift.max(1, count))
+    }
 
     /// Greedy maximum coverage: k nodes (from `candidates`) covering most sets; returns them and the share of
     /// sets covered after each. Ties go to the smaller node index.
-    func greedy(k: Int, candidates: Set<Int>?) -> ([Int], [Double]) {
-        let n = network.nodeCount
+    package func greedy(k: Int, candidates: Set<Int>?) -> ([Int], [Double]) {
+        let n = sampler.nodeCount
         var coverage = [Int](repeating: 0, count: n)
         var setsOf = [[Int32]](repeating: [], count: n)
         for s in 0 ..< count {

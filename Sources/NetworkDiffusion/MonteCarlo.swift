@@ -50,7 +50,7 @@ extension TransmissionGraph {
 }
 
 /// Per-block sums of many runs.
-final class Tally: @unchecked Sendable {
+package final class Tally: @unchecked Sendable {
     var adoptions: [Int]
     var stepSums: [Double]
     /// curveSums[t]: Σ over runs still adopting at t of the cumulative adopters by t; endings[t]: Σ and count of
@@ -61,14 +61,14 @@ final class Tally: @unchecked Sendable {
     var endSquares: [Double] = []
     var spreadCounts: [Int]
 
-    init(nodeCount: Int) {
+    package init(nodeCount: Int) {
         adoptions = [Int](repeating: 0, count: nodeCount)
         stepSums = [Double](repeating: 0, count: nodeCount)
         spreadCounts = [Int](repeating: 0, count: nodeCount + 1)
     }
 
     /// Adds one run: `adopted` lists adopters in order of adoption, `steps[v]` their steps.
-    func add(adopted: [Int32], steps: [Int32]) {
+    package func add(adopted: [Int32], steps: [Int32]) {
         var cumulative = 0
         var step: Int32 = 0
         var index = 0
@@ -112,7 +112,7 @@ final class Tally: @unchecked Sendable {
         curveSquares[t] += cumulative * cumulative
     }
 
-    static func combine(_ tallies: [Tally], runs: Int, nodeCount n: Int) -> DiffusionResult {
+    package static func combine(_ tallies: [Tally], runs: Int, nodeCount n: Int) -> DiffusionResult {
         var adoptions = [Int](repeating: 0, count: n), stepSums = [Double](repeating: 0, count: n)
         var spread = [Int](repeating: 0, count: n + 1)
         let length = tallies.map(\.curveSums.count).max() ?? 0
@@ -145,7 +145,7 @@ final class Tally: @unchecked Sendable {
     }
 }
 
-final class TallyBox: @unchecked Sendable {
-    let tallies: [Tally]
-    init(_ tallies: [Tally]) { self.tallies = tallies }
+package final class TallyBox: @unchecked Sendable {
+    package let tallies: [Tally]
+    package init(_ tallies: [Tally]) { self.tallies = tallies }
 }

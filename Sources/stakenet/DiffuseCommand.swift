@@ -3,6 +3,7 @@ import Foundation
 import NetworkDiffusion
 import NetworkIO
 import NetworkModel
+import NetworkTime
 
 struct DiffuseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,15 @@ struct DiffuseCommand: ParsableCommand {
         --probability-from ATTR (a tie column in [0, 1]) or --probability-by-kind funding=0.3,support=0.2.
         Parallel ties are independent chances. The same --seed gives the same numbers on any number of threads.
         CSV: id,adoption_probability,standard_error,mean_step (mean_step empty when never adopted).
+        --temporal (ic only) follows the ties' years: the first adopters adopt in --start (default the ties'
+        earliest year); each adopter has one chance per tie, in the first year from its adoption (after it,
+        with --strict) in which the tie is active; steps are years, and CSV adds mean_year.
 
         Examples:
           stakenet diffuse Networks/mutuals-research --seeds ceedr --runs 10000
           stakenet diffuse Networks/mutuals-research --seeds case-health-a --model lt --format csv -o spread.csv
           stakenet diffuse Networks/mutuals-research --seeds ceedr --probability-by-kind research=0.4,knowledge-exchange=0.6
+          stakenet diffuse Networks/mutual-spinouts --seeds council-a --temporal --start 2010 --probability 0.3
         """
     )
 
@@ -41,6 +46,8 @@ struct DiffuseCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @OptionGroup var probabilities: ProbabilityOptions
+
+    @OptionGroup var time: TimeOptions
 
     @Option(help: "threshold model: the share of adopting in-neighbours needed, for every stakeholder.")
     var threshold: Double?
@@ -73,11 +80,30 @@ struct DiffuseCommand: ParsableCommand {
             if let value, !(0 ... 1).contains(value) { throw ValidationError("\(name) takes a number from 0 to 1, not \(value)") }
         }
         if model == .threshold && (threshold == nil) == (thresholdFrom == nil) { throw ValidationError("the threshold model needs --threshold or --threshold-from") }
+        if time.temporal && model != .ic {
+            throw ValidationError("--temporal runs the independent cascade (--model ic): each adopter's one chance per tie comes in the first year the tie is active")
+        }
     }
 
     func run() throws {
         let network = try input.load()
         let seedNodes = try StakeholderIDs.resolve(seeds, in: network, option: "--seeds")
+        let progress = Progress(quiet: input.quiet)
+        let total = runs
+        var reporter: (@Sendable (Int) -> Void)?
+        if progress.enabled {
+            reporter = { @Sendable (done: Int) in progress.say("run \(done) of \(total)") }
+        }
+        let settings = DiffusionSettings(runs: runs, steps: steps, seed: seed, threads: threads)
+        if time.temporal {
+            let temporal = try time.network(of: network, path: input.network)
+            let cascade = try TemporalCascade(network: temporal, tieProbability: try probabilities.tieProbabilities(network, path: input.network),
+                                              start: time.start, order: time.order)
+            let result = cascade.simulate(seeds: seedNodes, settings: settings, progress: reporter)
+            progress.done()
+            try emit(network, result, seedNodes, start: cascade.start, convention: time.convention(temporal))
+            return
+        }
         let transmission = try probabilities.transmissionGraph(network, path: input.network)
         let diffusionModel: DiffusionModel
         switch model {
@@ -88,22 +114,27 @@ struct DiffuseCommand: ParsableCommand {
         case .bass: diffusionModel = .bass(external: external)
         case .threshold: diffusionModel = .fractionalThreshold(thresholds: try thresholds(network))
         }
-        let progress = Progress(quiet: input.quiet)
-        let total = runs
-        var reporter: (@Sendable (Int) -> Void)?
-        if progress.enabled {
-            reporter = { @Sendable (done: Int) in progress.say("run \(done) of \(total)") }
-        }
-        let result = transmission.simulate(diffusionModel, seeds: seedNodes, settings: DiffusionSettings(runs: runs, steps: steps, seed: seed, threads: threads), progress: reporter)
+        let result = transmission.simulate(diffusionModel, seeds: seedNodes, settings: settings, progress: reporter)
         progress.done()
+        try emit(network, result, seedNodes, start: nil, convention: nil)
+    }
+
+    /// Writes the result; `start` is the calendar year of step 0 for a temporal spread.
+    func emit(_ network: StakeholderNetwork, _ result: DiffusionResult, _ seedNodes: [Int], start: Int?, convention: String?) throws {
         let text: String
         switch format {
         case .csv:
-            text = try CSVText.render(header: ["id", "adoption_probability", "standard_error", "mean_step"], rows: network.stakeholders.indices.map { v in
+            var header = ["id", "adoption_probability", "standard_error", "mean_step"]
+            if start != nil { header.append("mean_year") }
+            text = try CSVText.render(header: header, rows: network.stakeholders.indices.map { v in
                 [network.stakeholders[v].id, CSVText.number(result.adoptionProbability[v]), CSVText.number(result.standardError[v]), CSVText.number(result.meanStep[v])]
+                    + (start.map { [CSVText.number(Double($0) + result.meanStep[v])] } ?? [])
             })
-        case .json: text = try JSONOutput.encode(DiffusionDocument(network: network, result: result, seeds: seedNodes, model: model.rawValue, seed: seed), sortedKeys: true)
-        case .table: text = table(network, result, seedNodes)
+            if let convention, !input.quiet { Terminal.write("stakenet: \(convention)\n", to: .standardError) }
+        case .json:
+            text = try JSONOutput.encode(DiffusionDocument(network: network, result: result, seeds: seedNodes, model: model.rawValue, seed: seed,
+                                                           start: start, convention: convention), sortedKeys: true)
+        case .table: text = table(network, result, seedNodes, start: start, convention: convention)
         }
         try Output.emit(text, to: output, inputs: [input.network])
     }
@@ -122,18 +153,20 @@ struct DiffuseCommand: ParsableCommand {
         }
     }
 
-    func table(_ network: StakeholderNetwork, _ result: DiffusionResult, _ seedNodes: [Int]) -> String {
+    func table(_ network: StakeholderNetwork, _ result: DiffusionResult, _ seedNodes: [Int], start: Int?, convention: String?) -> String {
         let spread = result.expectedSpread
         var text = "\(model.rawValue) from \(seedNodes.map { network.stakeholders[$0].id }.joined(separator: ", ")): \(result.runs) runs, seed \(seed)\n"
+        if let convention { text += "\(convention)\n" }
         text += String(format: "expected adopters %.3f (standard error %.3f) of %d stakeholders\n\n", spread.mean, spread.standardError, network.stakeholderCount)
-        text += TextTable(header: ["step", "adopters by then", "95% interval"], rows: result.curve.prefix(20).map {
-            [String($0.step), String(format: "%.3f", $0.mean), String(format: "%.3f – %.3f", $0.lower, $0.upper)]
+        // A temporal spread runs year by year: its curve is in calendar years, and shown whole.
+        text += TextTable(header: [start == nil ? "step" : "year", "adopters by then", "95% interval"], rows: result.curve.prefix(start == nil ? 20 : result.curve.count).map {
+            [String($0.step + (start ?? 0)), String(format: "%.3f", $0.mean), String(format: "%.3f – %.3f", $0.lower, $0.upper)]
         }).rendered
         let order = network.stakeholders.indices.sorted { (result.adoptionProbability[$0], $1) > (result.adoptionProbability[$1], $0) }
-        text += "\n" + TextTable(header: ["id", "label", "kind", "adoption probability", "standard error", "mean step"], rows: order.prefix(top ?? order.count).map { v in
+        text += "\n" + TextTable(header: ["id", "label", "kind", "adoption probability", "standard error", start == nil ? "mean step" : "mean year"], rows: order.prefix(top ?? order.count).map { v in
             [network.stakeholders[v].id, network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "-",
              String(format: "%.4f", result.adoptionProbability[v]), String(format: "%.4f", result.standardError[v]),
-             result.meanStep[v].isNaN ? "-" : String(format: "%.2f", result.meanStep[v])]
+             result.meanStep[v].isNaN ? "-" : String(format: "%.2f", result.meanStep[v] + Double(start ?? 0))]
         }).rendered
         return text
     }
@@ -145,24 +178,29 @@ enum ModelOption: String, ExpressibleByArgument, CaseIterable {
 
 /// `stakenet diffuse --format json`.
 struct DiffusionDocument: Encodable {
-    struct Row: Encodable { let id: String; let adoption_probability: Double; let standard_error: Double; let mean_step: Double? }
-    struct Point: Encodable { let step: Int; let mean: Double; let lower: Double; let upper: Double }
+    struct Row: Encodable { let id: String; let adoption_probability: Double; let standard_error: Double; let mean_step: Double?; let mean_year: Double? }
+    struct Point: Encodable { let step: Int; let year: Int?; let mean: Double; let lower: Double; let upper: Double }
     let network: String, model: String, seeds: [String], runs: Int, seed: UInt64
+    /// A temporal spread: the year of step 0, and the conventions of time.
+    let start: Int?, convention: String?
     let expected_spread: Double, expected_spread_standard_error: Double
     let curve: [Point], spread_distribution: [String: Int], stakeholders: [Row]
 
-    init(network: StakeholderNetwork, result: DiffusionResult, seeds: [Int], model: String, seed: UInt64) {
+    init(network: StakeholderNetwork, result: DiffusionResult, seeds: [Int], model: String, seed: UInt64, start: Int? = nil, convention: String? = nil) {
         self.network = network.name
+        self.start = start
+        self.convention = convention
         self.model = model
         self.seeds = seeds.map { network.stakeholders[$0].id }
         runs = result.runs
         self.seed = seed
         (expected_spread, expected_spread_standard_error) = result.expectedSpread
-        curve = result.curve.map { Point(step: $0.step, mean: $0.mean, lower: $0.lower, upper: $0.upper) }
+        curve = result.curve.map { Point(step: $0.step, year: start.map { [step = $0.step] in $0 + step }, mean: $0.mean, lower: $0.lower, upper: $0.upper) }
         spread_distribution = Dictionary(uniqueKeysWithValues: result.spreadCounts.enumerated().filter { $0.element > 0 }.map { (String($0.offset), $0.element) })
         stakeholders = network.stakeholders.indices.map { v in
             Row(id: network.stakeholders[v].id, adoption_probability: result.adoptionProbability[v], standard_error: result.standardError[v],
-                mean_step: result.meanStep[v].isNaN ? nil : result.meanStep[v])
+                mean_step: result.meanStep[v].isNaN ? nil : result.meanStep[v],
+                mean_year: result.meanStep[v].isNaN ? nil : start.map { Double($0) + result.meanStep[v] })
         }
     }
 }

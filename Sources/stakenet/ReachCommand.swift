@@ -26,14 +26,7 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
 
-    @Flag(help: "Only time-respecting paths.")
-    var temporal = false
-
-    @Option(help: ArgumentHelp("With --temporal: the year everyone sets out (default: the ties' earliest).", valueName: "year"))
-    var start: Int?
-
-    @Flag(help: "With --temporal: strictly increasing years (one tie per year).")
-    var strict = false
+    @OptionGroup var time: TimeOptions
 
     @Option(help: "Worker threads (default: all processors; the numbers are the same for any count).")
     var threads: Int = Parallel.defaultThreads
@@ -45,8 +38,7 @@ struct ReachCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if !temporal && (start != nil || strict) { throw ValidationError("--start and --strict apply to time-respecting reach: add --temporal") }
-        if temporal && graphOptions.period != nil { throw ValidationError("--temporal follows the years itself: use --start rather than --period") }
+        if time.temporal && graphOptions.period != nil { throw ValidationError("--temporal follows the years itself: use --start rather than --period") }
         if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
     }
 
@@ -56,19 +48,14 @@ struct ReachCommand: ParsableCommand {
         let forward: [Int], backward: [Int]
         var convention = "reach along ties in their direction, whenever they were active; a stakeholder is not counted in its own reach"
         let progress = Progress(quiet: input.quiet)
-        if temporal {
-            let net: TemporalNetwork
-            do { net = try TemporalNetwork(network: network, keep: selection.includes) } catch let error as TemporalError {
-                throw CommandFailure(message: "\(network.tieFile ?? input.network): \(error.description)")
-            }
-            if let start, !net.years.contains(start) { throw CommandFailure(message: "--start \(start): \(TemporalError.yearOutside(start, net.years).description)") }
+        if time.temporal {
+            let net = try time.network(of: network, path: input.network, keep: selection.includes)
             let n = network.stakeholderCount
             progress.say("time-respecting reach of \(n) stakeholders")
-            (forward, backward) = TemporalReach.counts(net, start: start, order: strict ? .strict : .nonDecreasing, threads: threads) { done in
+            (forward, backward) = TemporalReach.counts(net, start: time.start, order: time.order, threads: threads) { done in
                 progress.say("time-respecting reach: \(done) of \(n) stakeholders")
             }
-            convention = "time-respecting reach setting out in \(start ?? net.years.lowerBound) and arriving by \(net.years.upperBound), "
-                + (strict ? "strictly increasing years" : "non-decreasing years") + "; a tie is active from its start to its end year; a stakeholder is not counted in its own reach"
+            convention = time.convention(net) + "; arriving by \(net.years.upperBound); a stakeholder is not counted in its own reach"
         } else {
             let graph = try GraphBuilding.graph(of: network, selection: selection)
             (forward, backward) = graph.reachCounts()

@@ -3,6 +3,7 @@ import Foundation
 import NetworkDiffusion
 import NetworkIO
 import NetworkModel
+import NetworkTime
 
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,15 +15,19 @@ struct SeedCommand: ParsableCommand {
         as property=value (values separated by |). Seeds are listed in the order chosen, each with the
         expected spread of the seeds so far. With --criticality, CSV and JSON list every stakeholder with
         its criticality, the seeds with their rank and spread (one table: id,seed_rank,expected_spread,criticality).
+        --temporal (ic only) chooses first adopters for the year --start (default the ties' earliest year):
+        spreads follow the ties' years as diffuse --temporal does (--strict for one tie per year).
 
         Examples:
           stakenet seed Networks/mutuals-research --k 3 --probability 0.3
           stakenet seed Networks/mutuals-research --k 2 --candidates kind=spin-out|leisure-trust --model lt
+          stakenet seed Networks/mutual-spinouts --k 3 --temporal --start 2012 --probability 0.3
         """
     )
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var probabilities: ProbabilityOptions
+    @OptionGroup var time: TimeOptions
 
     @Option(help: "How many seeds.")
     var k: Int
@@ -59,11 +64,12 @@ struct SeedCommand: ParsableCommand {
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon takes a number between 0 and 1") }
         if runs < 1 { throw ValidationError("--runs takes a number of at least 1") }
         if let candidates, !candidates.contains("=") { throw ValidationError("--candidates takes property=value, such as kind=spin-out") }
+        if time.temporal && model != .ic { throw ValidationError("--temporal chooses seeds for the independent cascade (--model ic) in time") }
+        if time.temporal && criticality { throw ValidationError("--criticality is not yet offered with --temporal") }
     }
 
     func run() throws {
         let network = try input.load()
-        let transmission = try probabilities.transmissionGraph(network, path: input.network)
         var allowed: Set<Int>?
         if let candidates {
             let parts = candidates.split(separator: "=", maxSplits: 1).map(String.init)
@@ -81,11 +87,24 @@ struct SeedCommand: ParsableCommand {
         }
         let progress = Progress(quiet: input.quiet)
         progress.say("choosing \(k) seed\(k == 1 ? "" : "s") by IMM (reverse-reachable sets)")
-        let selection = transmission.maximizeInfluence(k: k, model: model == .lt ? .linearThreshold : .independentCascade,
-                                                       epsilon: epsilon, candidates: allowed, seed: seed, threads: threads)
+        let selection: SeedSelection
+        var transmission: TransmissionGraph?
+        var convention: String?
+        if time.temporal {
+            let temporal = try time.network(of: network, path: input.network)
+            let cascade = try TemporalCascade(network: temporal, tieProbability: try probabilities.tieProbabilities(network, path: input.network),
+                                              start: time.start, order: time.order)
+            convention = time.convention(temporal)
+            selection = cascade.maximizeInfluence(k: k, epsilon: epsilon, candidates: allowed, seed: seed, threads: threads)
+        } else {
+            let graph = try probabilities.transmissionGraph(network, path: input.network)
+            transmission = graph
+            selection = graph.maximizeInfluence(k: k, model: model == .lt ? .linearThreshold : .independentCascade,
+                                                epsilon: epsilon, candidates: allowed, seed: seed, threads: threads)
+        }
         let count = network.stakeholderCount
         let ids = network.stakeholders.map(\.id)
-        let drops = criticality ? transmission.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
+        let drops = criticality ? transmission!.criticality(model == .lt ? .linearThreshold : .independentCascade, seeds: selection.seeds,
                                                           settings: DiffusionSettings(runs: runs, seed: seed, threads: threads)) { done in
             progress.say("criticality: stakeholder \(done + 1) of \(count)")
         } : nil
@@ -99,6 +118,7 @@ struct SeedCommand: ParsableCommand {
             text = try CSVText.render(header: ["rank", "id", "expected_spread"], rows: selection.seeds.enumerated().map { index, v in
                 [String(index + 1), ids[v], CSVText.number(selection.spread[index])]
             })
+            if let convention, !input.quiet { Terminal.write("stakenet: \(convention)\n", to: .standardError) }
         case .csv:
             text = try CSVText.render(header: ["id", "seed_rank", "expected_spread", "criticality"], rows: (selection.seeds + order).map { v in
                 let rank = rankOf[v]
@@ -107,14 +127,15 @@ struct SeedCommand: ParsableCommand {
             })
         case .json:
             text = try JSONOutput.encode(SeedOutput(
-                network: network.name, model: model.rawValue, epsilon: epsilon, seed: seed, reverseReachableSets: selection.sampleCount,
+                network: network.name, model: model.rawValue, convention: convention, epsilon: epsilon, seed: seed, reverseReachableSets: selection.sampleCount,
                 seeds: selection.seeds.enumerated().map { .init(rank: $0.offset + 1, id: ids[$0.element], expectedSpread: selection.spread[$0.offset]) },
                 criticality: drops.map { drops in order.map { .init(id: ids[$0], spreadLost: drops[$0]) } }, criticalityRuns: drops == nil ? nil : runs))
         case .table:
             let rows = selection.seeds.enumerated().map { index, v in
                 [String(index + 1), ids[v], network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "-", String(format: "%.3f", selection.spread[index])]
             }
-            var table = "\(selection.seeds.count) seeds (\(model.rawValue), IMM with epsilon \(epsilon), \(selection.sampleCount) reverse-reachable sets, seed \(seed))\n\n"
+            var table = "\(selection.seeds.count) seeds (\(model.rawValue), IMM with epsilon \(epsilon), \(selection.sampleCount) reverse-reachable sets, seed \(seed))\n"
+                + (convention.map { "\($0)\n" } ?? "") + "\n"
                 + TextTable(header: ["rank", "id", "label", "kind", "expected spread"], rows: rows).rendered
             if let drops {
                 table += "\ncriticality: expected adopters lost if the stakeholder is taken out (\(runs) runs each)\n"
@@ -149,6 +170,8 @@ struct SeedOutput: Encodable {
 
     let network: String
     let model: String
+    /// With --temporal: the conventions of time.
+    let convention: String?
     let epsilon: Double
     let seed: UInt64
     let reverseReachableSets: Int
@@ -157,7 +180,7 @@ struct SeedOutput: Encodable {
     let criticalityRuns: Int?
 
     enum CodingKeys: String, CodingKey {
-        case network, model, epsilon, seed, seeds, criticality
+        case network, model, convention, epsilon, seed, seeds, criticality
         case reverseReachableSets = "reverse_reachable_sets", criticalityRuns = "criticality_runs"
     }
 }

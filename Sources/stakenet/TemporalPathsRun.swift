@@ -6,14 +6,11 @@ import NetworkTime
 
 /// The options of time-respecting paths (`paths --temporal`, `reach --temporal`).
 struct TemporalPathOptions: ParsableArguments {
-    @Flag(help: "Only time-respecting paths: ties used in the years they are active, in order.")
-    var temporal = false
+    @OptionGroup var time: TimeOptions
 
-    @Flag(help: "With --temporal: strictly increasing years (one tie per year) rather than non-decreasing.")
-    var strict = false
-
-    @Option(help: ArgumentHelp("With --temporal: the year the innovation sets out (default: the ties' earliest year).", valueName: "year"))
-    var start: Int?
+    var temporal: Bool { time.temporal }
+    var strict: Bool { time.strict }
+    var start: Int? { time.start }
 
     @Flag(help: "With --temporal: who could have reached --to by --by-year, and the latest year each could have set out.")
     var backward = false
@@ -26,7 +23,7 @@ struct TemporalPathOptions: ParsableArguments {
 
     func validate(from: String?, to: String?) throws {
         guard temporal else {
-            for (name, used) in [("--strict", strict), ("--start", start != nil), ("--backward", backward), ("--by-year", byYear != nil), ("--path-type", pathType != .foremost)] where used {
+            for (name, used) in [("--backward", backward), ("--by-year", byYear != nil), ("--path-type", pathType != .foremost)] where used {
                 throw ValidationError("\(name) applies to time-respecting paths: add --temporal")
             }
             if from == nil { throw ValidationError("--from names where the innovation starts") }
@@ -54,11 +51,11 @@ struct TemporalPathsRun {
 
     func run() throws {
         let options = command.time
-        let temporal = try TemporalNetwork.of(network, path: command.input.network)
-        let order: TemporalOrder = options.strict ? .strict : .nonDecreasing
+        let temporal = try options.time.network(of: network, path: command.input.network)
+        let order = options.time.order
         let ids = network.stakeholders.map(\.id)
-        for year in [options.start, options.byYear].compactMap({ $0 }) where !temporal.years.contains(year) {
-            throw CommandFailure(message: "--\(year == options.start ? "start" : "by-year") \(year): \(TemporalError.yearOutside(year, temporal.years).description)")
+        if let year = options.byYear, !temporal.years.contains(year) {
+            throw CommandFailure(message: "--by-year \(year): \(TemporalError.yearOutside(year, temporal.years).description)")
         }
         var header: [String]
         var rows: [[String]] = []
@@ -148,15 +145,4 @@ struct TemporalPathsDocument: Encodable {
     let convention: String
     let columns: [String]
     let rows: [[String]]
-}
-
-extension TemporalNetwork {
-    /// The temporal view of a network, or a located error when no tie has a year.
-    static func of(_ network: StakeholderNetwork, path: String) throws -> TemporalNetwork {
-        do {
-            return try TemporalNetwork(network: network)
-        } catch let error as TemporalError {
-            throw CommandFailure(message: "\(network.tieFile ?? path): \(error.description)")
-        }
-    }
 }

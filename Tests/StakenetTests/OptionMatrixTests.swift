@@ -115,6 +115,11 @@ import TestSupport
                               [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         all += runs("reach", [[[], ["--temporal"], ["--temporal", "--strict"]], [[], ["--tie-kinds", "{kinds}"]], [[], ["--threads", "1"]],
                               [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
+        all += runs("diffuse", [[["--seeds", "{id}"], ["--seeds", "{id},{id2}"]], [["--temporal"], ["--temporal", "--strict"]],
+                                [[], ["--probability", "0.5"], ["{probability}"]], [["--runs", "50"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]],
+                     excluding: ["mutuals-research"], output: format)
+        all += runs("seed", [[["--k", "1"], ["--k", "2"]], [["--temporal"], ["--temporal", "--strict"]], [[], ["--probability", "0.5"]],
+                             [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         // Group maps and small multiples, which take no stakeholder-level options.
         all += runs("render", [
             [["--group-by", "kind"], ["--group-by", "community"], ["--group-by", "sector"], ["--facet-by", "kind"]],

@@ -79,3 +79,58 @@ import TestSupport
         #expect(refused.status == 2 && refused.standardError.contains("add --temporal"))
     }
 }
+
+@Suite struct DiffusionInTimeCommandTests {
+    static let spinouts = Fixtures.network("mutual-spinouts")
+
+    static func table(_ text: String) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: text.split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (cells[0], cells)
+        })
+    }
+
+    /// With every tie certain to pass the innovation on, each stakeholder adopts in the year the earliest
+    /// time-respecting path arrives: `diffuse --temporal` and `paths --temporal` agree, strict or not.
+    @Test(arguments: [[], ["--strict"]])
+    func certainTiesAdoptInTheForemostArrivalYear(_ strict: [String]) throws {
+        let common = ["--temporal", "--start", "2011", "--format", "csv", "--quiet"] + strict
+        let spread = try StakenetBinary.run(["diffuse", Self.spinouts, "--seeds", "council-a", "--probability", "1", "--runs", "3"] + common)
+        #expect(spread.status == 0, "\(spread.standardError)")
+        #expect(spread.standardOutput.hasPrefix("id,adoption_probability,standard_error,mean_step,mean_year\n"))
+        let paths = try StakenetBinary.run(["paths", Self.spinouts, "--from", "council-a"] + common)
+        let adopted = Self.table(spread.standardOutput), arrived = Self.table(paths.standardOutput)
+        #expect(adopted.count == 64 && arrived.count > 5)
+        for (id, row) in adopted {
+            if let path = arrived[id] {
+                #expect(Double(row[1]) == 1 && Double(row[4]) == Double(path[1]), "\(id): adopted \(row), arrived \(path)")
+            } else {
+                #expect(Double(row[1]) == 0 && row[4].isEmpty, "\(id): \(row)")
+            }
+        }
+    }
+
+    @Test func theCurveIsInCalendarYearsAndOtherModelsAreRefused() throws {
+        let run = try StakenetBinary.run(["diffuse", Self.spinouts, "--seeds", "council-a", "--temporal", "--start", "2010", "--runs", "200", "--quiet"])
+        #expect(run.status == 0 && run.standardOutput.contains("year  adopters by then") && run.standardOutput.contains("\n2010 "), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("setting out in 2010, non-decreasing years"))
+        let lt = try StakenetBinary.run(["diffuse", Self.spinouts, "--seeds", "council-a", "--temporal", "--model", "lt"])
+        #expect(lt.status == 2 && lt.standardError.contains("--model ic"))
+        let json = try StakenetBinary.run(["diffuse", Self.spinouts, "--seeds", "council-a", "--temporal", "--start", "2010", "--runs", "50", "--format", "json", "--quiet"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(document["start"] as? Int == 2010 && ((document["curve"] as? [[String: Any]])?.first?["year"] as? Int) == 2010)
+    }
+
+    /// With certain ties, a seed's spread is itself and its time-respecting reach: the seed chosen for a start
+    /// year reaches about what `reach --temporal` says it can.
+    @Test func seedsForAStartYearSpreadAsFarAsTheirReach() throws {
+        let seed = try StakenetBinary.run(["seed", Self.spinouts, "--k", "1", "--temporal", "--start", "2012", "--probability", "1", "--format", "csv", "--quiet"])
+        #expect(seed.status == 0, "\(seed.standardError)")
+        let row = try #require(seed.standardOutput.split(separator: "\n").dropFirst().first?.split(separator: ","))
+        let reach = try StakenetBinary.run(["reach", Self.spinouts, "--temporal", "--start", "2012", "--format", "csv", "--quiet"])
+        let counts = Self.table(reach.standardOutput).mapValues { Double($0[1])! + 1 }
+        let best = counts.values.max()!, chosen = counts[String(row[1])]!, estimate = Double(row[2])!
+        #expect(chosen >= 0.9 * best, "chose \(row[1]) reaching \(chosen) of the best \(best)")
+        #expect(abs(estimate - chosen) <= 0.1 * best, "estimated \(estimate), reaches \(chosen)")
+    }
+}
