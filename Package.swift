@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
-        .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkDiffusion", "NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),

@@ -21,15 +21,23 @@ struct MetricsCommand: ParsableCommand {
         vector's L1 norm (--tolerance loosens it for very large networks); they then equal NetworkX run with
         tol=1e-13 and igraph's PRPACK within 1e-9.
 
+        --temporal: time-respecting measures setting out in --start (--strict for one tie per year):
+        temporal_closeness (harmonic, over n - 1, on the fewest ties of a time-respecting path),
+        temporal_betweenness (shortest time-respecting paths, Buss et al. 2020; normalised as betweenness)
+        and, with --strict, prefix_foremost_betweenness; --approx K samples the sources of betweenness.
+        Foremost and fastest betweenness are refused: counting those paths is #P-hard.
+
         Examples:
           stakenet metrics Networks/mutuals-research
           stakenet metrics Networks/mutuals-research --measures betweenness,pagerank --weight weight --top 10
           stakenet metrics big.csv --measures betweenness --approx 500 --seed 7 --format csv -o betweenness.csv
+          stakenet metrics Networks/mutual-spinouts --temporal --start 2010 --strict --measures all
         """
     )
 
     @OptionGroup var input: NetworkOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var time: TimeOptions
 
     @Option(help: ArgumentHelp("Comma-separated measure names, or all.", valueName: "measures"))
     var measures: String?
@@ -73,12 +81,22 @@ struct MetricsCommand: ParsableCommand {
         if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations takes a number of at least 1") }
         if let tolerance, !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance takes a number between 0 and 1, such as 1e-9") }
-        if let measures {
+        if time.temporal {
+            _ = try TemporalMeasure.parseList(measures, strict: time.strict)
+            if graphOptions.period != nil { throw ValidationError("--temporal follows the years itself: use --start rather than --period") }
+            for (name, used) in [("--weight", weight != nil), ("--per-component", perComponent)] where used {
+                throw ValidationError("\(name) does not apply to time-respecting measures")
+            }
+        } else if let measures {
+            if measures.lowercased().contains("temporal_") || measures.lowercased().contains("foremost") {
+                throw ValidationError("temporal_closeness, temporal_betweenness and prefix_foremost_betweenness follow time-respecting paths: add --temporal")
+            }
             do { _ = try Measure.parseList(measures) } catch let error as AnalysisError { throw ValidationError(error.description) }
         }
     }
 
     func run() throws {
+        if time.temporal { return try TemporalMetricsRun(command: self).run() }
         let network = try input.load()
         let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
         let graph = try GraphBuilding.graph(of: network, selection: selection)

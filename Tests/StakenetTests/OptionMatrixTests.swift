@@ -115,6 +115,9 @@ import TestSupport
                               [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         all += runs("reach", [[[], ["--temporal"], ["--temporal", "--strict"]], [[], ["--tie-kinds", "{kinds}"]], [[], ["--threads", "1"]],
                               [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
+        all += runs("metrics", [[["--temporal"], ["--temporal", "--strict", "--measures", "all"], ["--temporal", "--measures", "betweenness", "--approx", "2"]],
+                                [[], ["--start", "2012"]], [[], ["--tie-kinds", "{kinds}"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]],
+                     excluding: ["mutuals-research"], output: format)
         all += runs("diffuse", [[["--seeds", "{id}"], ["--seeds", "{id},{id2}"]], [["--temporal"], ["--temporal", "--strict"]],
                                 [[], ["--probability", "0.5"], ["{probability}"]], [["--runs", "50"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]],
                      excluding: ["mutuals-research"], output: format)

@@ -134,3 +134,48 @@ import TestSupport
         #expect(abs(estimate - chosen) <= 0.1 * best, "estimated \(estimate), reaches \(chosen)")
     }
 }
+
+@Suite struct TemporalMetricsCommandTests {
+    /// Zachary's karate club with every tie active in one year: the time-respecting measures are the static
+    /// ones (betweenness, and harmonic closeness over n − 1), through the real binary.
+    @Test func tiesOfOneYearGiveTheStaticMeasures() throws {
+        let karate = Fixtures.network("classic/karate")
+        let edges = try String(contentsOfFile: karate + "/edges.csv", encoding: .utf8).split(separator: "\n")
+        let folder = try TemporaryFolder(files: [
+            "edges.csv": ([edges[0] + ",start,end"] + edges.dropFirst().map { $0 + ",2000,2000" }).joined(separator: "\n") + "\n",
+            "nodes.csv": try String(contentsOfFile: karate + "/nodes.csv", encoding: .utf8),
+            "network.json": try String(contentsOfFile: karate + "/network.json", encoding: .utf8),
+        ])
+        func column(_ arguments: [String]) throws -> [String: Double] {
+            let run = try StakenetBinary.run(["metrics", folder.path, "--format", "csv", "--quiet"] + arguments)
+            #expect(run.status == 0, "\(run.standardError)")
+            return Dictionary(uniqueKeysWithValues: run.standardOutput.split(separator: "\n").dropFirst().map { line in
+                let cells = line.split(separator: ",")
+                return (String(cells[0]), Double(cells[1])!)
+            })
+        }
+        let temporal = try column(["--temporal", "--measures", "temporal_betweenness"])
+        let still = try column(["--measures", "betweenness"])
+        let closeness = try column(["--temporal", "--measures", "temporal_closeness"])
+        let harmonic = try column(["--measures", "harmonic"])
+        #expect(temporal.count == 34)
+        for (id, value) in still {
+            #expect(abs(temporal[id]! - value) < 1e-12, "\(id): \(temporal[id]!) vs \(value)")
+            #expect(abs(closeness[id]! - harmonic[id]! / 33) < 1e-12, "\(id) closeness")
+        }
+    }
+
+    @Test func theHardVariantsAreRefusedWithTheirReason() throws {
+        let spinouts = Fixtures.network("mutual-spinouts")
+        let foremost = try StakenetBinary.run(["metrics", spinouts, "--temporal", "--measures", "foremost_betweenness"])
+        #expect(foremost.status == 2 && foremost.standardError.contains("#P-hard"))
+        let loose = try StakenetBinary.run(["metrics", spinouts, "--temporal", "--measures", "prefix_foremost_betweenness"])
+        #expect(loose.status == 2 && loose.standardError.contains("needs --strict"))
+        let strict = try StakenetBinary.run(["metrics", spinouts, "--temporal", "--strict", "--measures", "all", "--format", "csv", "--quiet"])
+        #expect(strict.standardOutput.hasPrefix("id,temporal_closeness,temporal_betweenness,prefix_foremost_betweenness\n"), "\(strict.standardError)")
+        let other = try StakenetBinary.run(["metrics", spinouts, "--temporal", "--measures", "pagerank"])
+        #expect(other.status == 2 && other.standardError.contains("no time-respecting version"))
+        let noFlag = try StakenetBinary.run(["metrics", spinouts, "--measures", "temporal_closeness"])
+        #expect(noFlag.status == 2 && noFlag.standardError.contains("add --temporal"))
+    }
+}
