@@ -105,3 +105,13 @@ extension StakeholderNetwork {
 public enum StakeNetVersion {
     public static let current = "0.2.0"
 }
+
+extension StakeholderNetwork {
+    /// The same stakeholders with other ties among them (a subset of these ties, for example).
+    /// - Precondition: every tie names stakeholders of this network.
+    public func replacingTies(with ties: [Tie]) -> StakeholderNetwork {
+        var copy = self
+        copy.ties = ties
+        return copy
+    }
+}

@@ -18,6 +18,11 @@ struct CompareCommand: ParsableCommand {
         form the group (none). mean_reach is the expected spread of an independent cascade from one member,
         along every tie of the network with the probability given (--probability, default 0.1).
 
+        With --by and two or more --period (or --over-time, one period per decade of the ties' years): the
+        same profile in each period side by side, each period's network the ties active in it among all the
+        stakeholders, and each change from one period to the next tested by swapping each pair's ties
+        between the two periods at random (mean_reach left out).
+
         With two or more networks: whole-network figures side by side, each against 1,000 random networks of
         the same size and density (the CUG test of Anderson, Butts and Carley) and against rewirings that keep
         every stakeholder's number of ties, so networks of different sizes can be compared fairly.
@@ -27,6 +32,7 @@ struct CompareCommand: ParsableCommand {
           stakenet compare Networks/mutuals-research --by sector
           stakenet compare Networks/mutuals-research --by kind --permutations 10000 --format csv -o groups.csv
           stakenet compare Networks/mutuals-research --by sector --format csv --rows differences
+          stakenet compare Networks/mutual-spinouts --by kind --groups spin-out,leisure-trust --period 1995..2005 --period 2010..2019
           stakenet compare health-network/ leisure-network/ --replicates 2000
         """
     )
@@ -44,6 +50,9 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Compare only these groups (comma-separated); everyone else stays in (other), untested.", valueName: "names"))
     var groups: String?
+
+    @Flag(name: .customLong("over-time"), help: "With --by: one period per decade of the ties' years, side by side, with tests of each change.")
+    var overTime = false
 
     @Option(help: "Random relabellings for the permutation tests (0: none).")
     var permutations: Int = 5000
@@ -80,6 +89,10 @@ struct CompareCommand: ParsableCommand {
         if by != nil && networks.count > 1 {
             throw ValidationError("--by compares the groups of one network; name one network, or leave out --by to compare whole networks")
         }
+        if (overTime || graphOptions.periods.count > 1) && by == nil {
+            throw ValidationError("periods are compared group by group: add --by ATTR")
+        }
+        if overTime && !graphOptions.periods.isEmpty { throw ValidationError("--over-time chooses the periods itself; give --period twice or more instead, or leave it out") }
         if by == nil && networks.count < 2 {
             throw ValidationError("give --by ATTR to compare the groups of one network, or name two or more networks to compare them whole")
         }
@@ -89,7 +102,9 @@ struct CompareCommand: ParsableCommand {
         let progress = Progress(quiet: reading.quiet)
         defer { progress.done() }
         let text: String
-        if let by {
+        if let by, overTime || graphOptions.periods.count > 1 {
+            text = try comparePeriods(by: by, progress: progress)
+        } else if let by {
             text = try compareGroups(by: by, progress: progress)
         } else {
             text = try compareNetworks(progress: progress)
@@ -130,6 +145,42 @@ struct CompareCommand: ParsableCommand {
         case .table: return report.table
         case .csv: return try rows == .groups ? report.groupsCSV() : report.differencesCSV()
         case .json: return try JSONOutput.encode(GroupComparisonDocument(network: network.name, result: result))
+        }
+    }
+
+    /// The same profile period by period, with permutation tests of each change.
+    func comparePeriods(by attribute: String, progress: Progress) throws -> String {
+        let path = networks[0]
+        let network = try reading.load(path)
+        var grouping = try groupingOptions.grouping(of: network, by: attribute, quiet: reading.quiet)
+        var compared = grouping.count
+        if let groups { (grouping, compared) = try selectGroups(groups, of: grouping) }
+        let years = network.ties.flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
+        guard let first = years.min(), let last = years.max() else {
+            throw CommandFailure(message: "\(network.tieFile ?? path): no tie records a year (start or end), so there are no periods to compare")
+        }
+        var periods = try graphOptions.allYears()
+        if overTime {
+            periods = stride(from: first / 10 * 10, through: last, by: 10).map { Swift.max($0, first) ... Swift.min($0 + 9, last) }
+            guard periods.count >= 2 else { throw CommandFailure(message: "--over-time: the ties' years (\(first)–\(last)) lie within one decade; give --period twice or more") }
+        }
+        // Each period is checked as a single --period would be (tie kinds too), and must keep some tie.
+        var general = try graphOptions.selection(for: network, quiet: true, ignoringPeriod: true)
+        general.period = nil
+        for period in periods where !network.ties.contains(where: { tie in var one = general; one.period = period; return one.includes(tie) }) {
+            throw CommandFailure(message: "--period \(period.lowerBound)-\(period.upperBound): no tie of \(network.name) is active then (its ties' years: \(first)–\(last))")
+        }
+        let kinds = try? network.grouping(by: "kind")
+        let total = permutations * (periods.count - 1)
+        let reporter: (@Sendable (Int) -> Void)? = progress.enabled ? { @Sendable (done: Int) in progress.say("permutation \(done) of \(total)") } : nil
+        let result = try PeriodComparison.compare(network: network, selection: general, periods: periods, grouping: grouping,
+                                                  partnerKind: kinds?.groupOf ?? [Int](repeating: -1, count: network.stakeholderCount), kindNames: kinds?.names ?? [],
+                                                  permutations: permutations, seed: seed, comparedGroups: compared, threads: threads, progress: reporter)
+        let report = PeriodComparisonText(network: network.name, result: result, seed: seed)
+        switch format {
+        case .table: return report.table
+        case .csv: return try report.csv(rows: rows)
+        case .json: return try report.json()
         }
     }
 

@@ -101,8 +101,11 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .customLong("tie-kinds"), help: ArgumentHelp("Only ties of these kinds, comma-separated.", valueName: "kinds"))
     var tieKinds: String?
 
-    @Option(help: ArgumentHelp("Only ties active in these years: 2010-2015, or one year.", valueName: "years"))
-    var period: String?
+    @Option(name: .customLong("period"), help: ArgumentHelp("Only ties active in these years: 2010-2015 (or 2010..2015), or one year; compare takes several.", valueName: "years"))
+    var periods: [String] = []
+
+    /// The one --period given (compare alone takes several).
+    var period: String? { periods.last }
 
     @Option(help: "How ties between the same stakeholders combine: sum (weights add), max, or count.")
     var parallel: ParallelOption = .sum
@@ -110,16 +113,27 @@ struct GraphOptions: ParsableArguments {
     @Flag(name: .customLong("keep-self-loops"), help: "Keep ties from a stakeholder to itself.")
     var keepSelfLoops = false
 
-    func validate() throws { _ = try years() }
+    func validate() throws { _ = try allYears() }
+
+    /// Every --period, as years.
+    func allYears() throws -> [ClosedRange<Int>] {
+        try periods.map { period in
+            let text = period.replacingOccurrences(of: "..", with: "-")
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard (1 ... 2).contains(parts.count), let first = Int(parts[0]), let last = Int(parts.last!) else {
+                throw ValidationError("--period takes years as 2010-2015, 2010..2015 or 2012, not '\(period)'")
+            }
+            guard first <= last else { throw ValidationError("--period \(period) starts after it ends") }
+            return first ... last
+        }
+    }
 
     func years() throws -> ClosedRange<Int>? {
-        guard let period else { return nil }
-        let parts = period.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard (1 ... 2).contains(parts.count), let first = Int(parts[0]), let last = Int(parts.last!) else {
-            throw ValidationError("--period takes years as 2010-2015 or 2012, not '\(period)'")
+        let all = try allYears()
+        guard all.count <= 1 else {
+            throw ValidationError("--period is given \(all.count) times; only compare sets periods side by side (compare --by ATTR --period A..B --period C..D)")
         }
-        guard first <= last else { throw ValidationError("--period \(period) starts after it ends") }
-        return first ... last
+        return all.first
     }
 
     /// The tie kinds named by --tie-kinds, as given and as kinds.
@@ -130,16 +144,17 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// The selection as given, unchecked (for analyses that build their own layers from it).
-    func selection(weighting: GraphSelection.Weighting = .none) throws -> GraphSelection {
-        GraphSelection(tieKinds: namedKinds().map { Set($0.map(\.kind)) }, period: try years(), direction: .asDeclared,
+    func selection(weighting: GraphSelection.Weighting = .none, ignoringPeriod: Bool = false) throws -> GraphSelection {
+        GraphSelection(tieKinds: namedKinds().map { Set($0.map(\.kind)) }, period: ignoringPeriod ? nil : try years(), direction: .asDeclared,
                        parallelTies: parallel.value, weighting: weighting, keepSelfLoops: keepSelfLoops)
     }
 
     /// The selection, checked against the network: a tie kind no tie has is an error (with the kinds
     /// present and a did-you-mean); --period on a network without years is an error; a selection that
     /// keeps no tie is an error naming it; one that keeps some says how many on standard error (unless quiet).
-    func selection(for network: StakeholderNetwork, weighting: GraphSelection.Weighting = .none, quiet: Bool) throws -> GraphSelection {
-        let selection = try selection(weighting: weighting)
+    /// `ignoringPeriod`: for commands that go through periods themselves (compare over periods).
+    func selection(for network: StakeholderNetwork, weighting: GraphSelection.Weighting = .none, quiet: Bool, ignoringPeriod: Bool = false) throws -> GraphSelection {
+        let selection = try selection(weighting: weighting, ignoringPeriod: ignoringPeriod)
         var named: [String] = []
         if let kinds = namedKinds() {
             let present = Set(network.ties.compactMap(\.kind))

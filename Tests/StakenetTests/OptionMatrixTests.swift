@@ -146,6 +146,11 @@ import TestSupport
                                 [["--permutations", "30", "--bootstrap", "20", "--runs", "20"], ["--permutations", "0", "--bootstrap", "0", "--runs", "0"]],
                                 [["--format", "table"], ["--format", "csv"], ["--format", "csv", "--rows", "differences"], ["--format", "json"]], tieSelections],
                     output: format)
+        all += runs("compare", [[["--by", "kind"], ["--by", "kind", "--groups", "spin-out,funder"], ["--by", "sector", "--missing-as-group"]],
+                                [["--period", "2010..2012", "--period", "2013-2016"], ["--over-time"], ["--period", "2011", "--period", "2012", "--period", "2014"]],
+                                [["--permutations", "20"], ["--permutations", "0"]], [[], ["--tie-kinds", "{kinds}"]],
+                                [["--format", "table"], ["--format", "csv"], ["--format", "csv", "--rows", "differences"], ["--format", "json"]]],
+                     excluding: ["mutuals-research"], output: format)
         all += runs("qap", [[["--same", "kind"], ["--same", "kind,sector"], ["--layers", "{kinds}"], ["--layers", "{kinds}", "--same", "sector"]], [[], ["--weight"]],
                             [["--permutations", "30"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], output: format)
         all += runs("convert", [[["{out}"], ["{out}.graphml"], ["{out}.gexf"], ["{out}.json"], ["{out}.net"], ["{out}.dl"], ["{out}.gv"], ["{out}.xlsx"],

@@ -179,3 +179,45 @@ import TestSupport
         #expect(noFlag.status == 2 && noFlag.standardError.contains("add --temporal"))
     }
 }
+
+@Suite struct ComparePeriodsCommandTests {
+    static let spinouts = Fixtures.network("mutual-spinouts")
+
+    /// Each period's column is the profile `compare --period P` gives of that period alone (mean_reach aside).
+    @Test func eachPeriodMatchesTheComparisonOfThatPeriodAlone() throws {
+        let both = try StakenetBinary.run(["compare", Self.spinouts, "--by", "kind", "--groups", "spin-out,leisure-trust", "--period", "1995..2005", "--period", "2010-2019",
+                                           "--permutations", "200", "--format", "csv", "--quiet"])
+        #expect(both.status == 0, "\(both.standardError)")
+        let lines = both.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        #expect(Array(header.prefix(3)) == ["period", "group", "stakeholders"])
+        for period in ["1995-2005", "2010-2019"] {
+            let alone = try StakenetBinary.run(["compare", Self.spinouts, "--by", "kind", "--groups", "spin-out,leisure-trust", "--period", period,
+                                                "--permutations", "0", "--bootstrap", "0", "--runs", "0", "--format", "csv", "--quiet"])
+            let rows = alone.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            for row in rows.dropFirst() {
+                let mine = try #require(lines.first { $0[0] == period && $0[1] == row[0] }, "\(period) \(row[0])")
+                for (column, name) in rows[0].enumerated().dropFirst() where header.contains(name) {
+                    let a = mine[header.firstIndex(of: name)!], b = row[column]
+                    #expect(a == b || (Double(a) != nil && Double(b) != nil && abs(Double(a)! - Double(b)!) < 1e-9), "\(period) \(row[0]) \(name): \(a) vs \(b)")
+                }
+            }
+        }
+        let differences = try StakenetBinary.run(["compare", Self.spinouts, "--by", "kind", "--groups", "spin-out,leisure-trust", "--over-time", "--permutations", "50",
+                                                  "--format", "csv", "--rows", "differences", "--quiet"])
+        #expect(differences.standardOutput.hasPrefix("measure,group,from,to,value_from,value_to,change,p\n"))
+        #expect(differences.standardOutput.contains(",1993-1999,2000-2009,") && differences.standardOutput.contains(",2000-2009,2010-2019,"))
+        #expect(!differences.standardOutput.contains("(other)"), "the rest is shown, not tested")
+    }
+
+    @Test func periodsAreRefusedWhereTheyDoNotApply() throws {
+        let twice = try StakenetBinary.run(["metrics", Self.spinouts, "--period", "2000", "--period", "2010"])
+        #expect(twice.status != 0 && twice.standardError.contains("only compare sets periods side by side"))
+        let noBy = try StakenetBinary.run(["compare", Self.spinouts, Self.spinouts, "--period", "2000", "--period", "2010"])
+        #expect(noBy.status == 2 && noBy.standardError.contains("add --by"))
+        let empty = try StakenetBinary.run(["compare", Self.spinouts, "--by", "sector", "--period", "1800", "--period", "2010"])
+        #expect(empty.status == 1 && empty.standardError.contains("no tie of mutual-spinouts is active then"))
+        let noYears = try StakenetBinary.run(["compare", Fixtures.network("mutuals-research"), "--by", "sector", "--over-time"])
+        #expect(noYears.status == 1 && noYears.standardError.contains("no tie records a year"))
+    }
+}
