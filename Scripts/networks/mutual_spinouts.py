@@ -163,7 +163,46 @@ def build():
     tie(universities[0], universities[1], "research", 2, 2012)
     tie(universities[1], universities[2], "research", 2, 2015)
     tie(coop_agency, mutuals_network, "partnership", 2, 2011)
-    return nodes, ties
+    # End years come from a stream of their own, so the ties themselves are those drawn above.
+    ends = random.Random(SEED + 1)
+    return nodes, [with_end(t, ends) for t in ties]
+
+
+LAST_YEAR = 2019
+
+
+def with_end(t, rng):
+    """A tie's end year by the rules of its kind (empty: still active in 2019, the last year recorded)."""
+    source, target, kind, weight, start, end = t
+    if end != "" or start == "":
+        return t
+    span = None
+    if kind == "funding":
+        if source.startswith("social-investment-fund"):
+            span = rng.randint(3, 6)        # social investment: a loan or bond of a few years
+        elif source == "grant-foundation":
+            span = rng.randint(1, 3)        # a foundation grant
+        elif source == "sport-funder":
+            span = rng.randint(3, 5)        # a sport funding round
+    elif kind == "commissioning":
+        if target.startswith(("spinout-", "leisure-trust-")) and rng.random() < 0.3:
+            span = rng.randint(5, 12)       # a contract not renewed
+    elif kind == "knowledge-exchange":
+        span = rng.randint(1, 4)            # a secondment, a shared project, a peer visit programme
+    elif kind == "research":
+        if target.startswith(("spinout-", "leisure-trust-")):
+            span = rng.randint(2, 4)        # a funded study
+    elif kind == "partnership":
+        if source.startswith("leisure-trust-"):
+            span = rng.randint(3, 8)        # a joint venture between trusts
+    elif kind == "support":
+        span = rng.randint(1, 2)            # advice around a change
+    elif kind == "membership" and target == "leisure-trade-association" and rng.random() < 0.15:
+        span = rng.randint(5, 15)           # a trust that left the association
+    if span is None:
+        return t
+    last = int(start) + span
+    return (source, target, kind, weight, start, "" if last > LAST_YEAR else last)
 
 
 def main():

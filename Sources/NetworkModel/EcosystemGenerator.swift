@@ -10,6 +10,14 @@
 /// a funder funds it, a union represents its staff …), its strength (1–5, around a mean per tie kind)
 /// and its start year.
 ///
+/// Three settings make it more like observed inter-organisational networks (all off by default here;
+/// `stakenet generate` turns them on): `closure`, the share of ties drawn by closing a triangle (a random
+/// drawn tie a–b and a random partner c of b give a–c: triadic closure, Holme and Kim, Phys. Rev. E 65,
+/// 2002), which raises transitivity; `reciprocity`, the share of directed ties that are answered by a tie
+/// the other way (knowledge flowing back, as a `knowledge-exchange` tie of the same start); and `tiesEnd`,
+/// end years by the tie's kind (grants, projects and advice end; representation lasts), so ties form and
+/// dissolve over the years.
+///
 /// - Complexity: O(n + m log m) time (the sort that drops repeated pairs); 24 bytes per tie while generating.
 public struct EcosystemGenerator: Sendable {
     public var stakeholders: Int
@@ -25,6 +33,12 @@ public struct EcosystemGenerator: Sendable {
     public var seed: UInt64 = 1
     /// Ties start in a year of this range.
     public var years: ClosedRange<Int> = 1995 ... 2024
+    /// Share of directed ties answered by a tie the other way (NetworkX's `reciprocity`), from 0 to 1.
+    public var reciprocity: Double = 0
+    /// Share of ties drawn by closing a triangle, from 0 to 1.
+    public var closure: Double = 0
+    /// Whether ties end (by kind; an end after `years` is left open).
+    public var tiesEnd = false
 
     public static let defaultKinds: [(kind: StakeholderKind, share: Double)] = [
         (.spinOut, 0.30), (.leisureTrust, 0.20), (.commissioner, 0.08), (.funder, 0.05), (.supportProvider, 0.07),
@@ -98,12 +112,16 @@ public struct EcosystemGenerator: Sendable {
                 if w > 0 { weights.append((a, b, w)); total += w }
             }
         }
-        let wanted = Double(n) * meanDegree / 2
+        // Reciprocated ties come in pairs: r' of the ties drawn get an answer, so that 2r'/(1 + r') = reciprocity.
+        let answered = isDirected && reciprocity > 0 ? reciprocity / (2 - reciprocity) : 0
+        let wanted = Double(n) * meanDegree / 2 / (1 + answered)
+        let closing = Int((wanted * closure).rounded())
         var keys: [UInt64] = []
         keys.reserveCapacity(Int(wanted * 1.05) + 16)
+        let drawn = wanted - Double(closing)
         for (a, b, w) in weights {
             // Round the expected count at random, so small block pairs get their share on average.
-            let expected = wanted * w / total
+            let expected = drawn * w / total
             var count = Int(expected)
             if generator.nextUnit() < expected - Double(count) { count += 1 }
             let A = members[a], B = members[b]
@@ -115,6 +133,7 @@ public struct EcosystemGenerator: Sendable {
                 keys.append(UInt64(UInt32(u)) << 32 | UInt64(UInt32(v)))
             }
         }
+        if closing > 0 && !keys.isEmpty { EcosystemGenerator.closeTriangles(&keys, count: closing, nodeCount: n, &generator) }
         keys.sort()
         var ties: [Tie] = []
         ties.reserveCapacity(keys.count)
@@ -131,10 +150,63 @@ public struct EcosystemGenerator: Sendable {
             let weight = Double(Swift.min(5, Swift.max(1, Int((strength + generator.nextUnit() * 2 - 1).rounded()))))
             let started = Swift.max(foundedYear[Int(u)], foundedYear[Int(v)])
             let start = started + generator.uniform(below: Swift.max(1, years.upperBound - started + 1))
-            ties.append(Tie(source: u, target: v, kind: tieKind, weight: weight, start: Int32(start)))
+            var tie = Tie(source: u, target: v, kind: tieKind, weight: weight, start: Int32(start))
+            if tiesEnd { tie.end = EcosystemGenerator.endYear(of: tie, last: years.upperBound, &generator) }
+            ties.append(tie)
+            if answered > 0 && generator.nextUnit() < answered {
+                var back = Tie(source: v, target: u, kind: .knowledgeExchange, weight: Swift.max(1, weight - 1), start: Int32(start))
+                if tiesEnd { back.end = EcosystemGenerator.endYear(of: back, last: years.upperBound, &generator) }
+                ties.append(back)
+            }
         }
         return StakeholderNetwork(name: "generated-\(n)", description: "A generated ecosystem (stochastic block model by kind and sector; seed \(seed))",
                                   isDirected: isDirected, stakeholders: people, ties: ties)
+    }
+
+    /// Adds `count` ties, each closing a triangle over the ties in `keys` (pairs u < v packed in 64 bits):
+    /// a random tie a–b, oriented at random, and a random partner c ≠ a of b give the pair a–c.
+    static func closeTriangles(_ keys: inout [UInt64], count: Int, nodeCount n: Int, _ generator: inout SeededGenerator) {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for key in keys { offsets[Int(key >> 32) + 1] += 1; offsets[Int(key & 0xFFFF_FFFF) + 1] += 1 }
+        for v in 0 ..< n { offsets[v + 1] += offsets[v] }
+        var position = offsets
+        var partners = [Int32](repeating: 0, count: offsets[n])
+        for key in keys {
+            let u = Int(key >> 32), v = Int(key & 0xFFFF_FFFF)
+            partners[position[u]] = Int32(v); position[u] += 1
+            partners[position[v]] = Int32(u); position[v] += 1
+        }
+        let base = keys.count
+        for _ in 0 ..< count {
+            let key = keys[generator.uniform(below: base)]
+            var a = Int32(truncatingIfNeeded: key >> 32), b = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            if generator.next() & 1 == 1 { swap(&a, &b) }
+            let degree = offsets[Int(b) + 1] - offsets[Int(b)]
+            guard degree > 1 else { continue }
+            var c = partners[offsets[Int(b)] + generator.uniform(below: degree)]
+            while c == a { c = partners[offsets[Int(b)] + generator.uniform(below: degree)] }
+            let (low, high) = a < c ? (a, c) : (c, a)
+            keys.append(UInt64(UInt32(low)) << 32 | UInt64(UInt32(high)))
+        }
+    }
+
+    /// The year a tie ends by its kind (nil: it lasts, or would end after `last`): grants 1–6 years,
+    /// knowledge exchange 1–4, research 2–4, advice 1–2, half the partnerships 3–8, three in ten
+    /// commissioning contracts 5–12; representation and membership last.
+    static func endYear(of tie: Tie, last: Int, _ generator: inout SeededGenerator) -> Int32? {
+        guard let start = tie.start else { return nil }
+        let span: Int?
+        switch tie.kind {
+        case .funding?: span = 1 + generator.uniform(below: 6)
+        case .knowledgeExchange?: span = 1 + generator.uniform(below: 4)
+        case .research?: span = 2 + generator.uniform(below: 3)
+        case .support?: span = 1 + generator.uniform(below: 2)
+        case .partnership?: span = generator.nextUnit() < 0.5 ? 3 + generator.uniform(below: 6) : nil
+        case .commissioning?: span = generator.nextUnit() < 0.3 ? 5 + generator.uniform(below: 8) : nil
+        default: span = nil
+        }
+        guard let span, Int(start) + span <= last else { return nil }
+        return start + Int32(span)
     }
 
     static func cumulative(_ shares: [Double]) -> [Double] {

@@ -13,8 +13,12 @@ struct GenerateCommand: ParsableCommand {
         given; ties fall between kinds as an ecosystem of public service mutuals has them (commissioners
         commission spin-outs and leisure trusts, funders fund them, unions represent their staff, providers
         exchange knowledge …), more often within a sector than across (--within). Each tie has a kind, a
-        direction (actor to acted on), a strength from 1 to 5 and a start year; each stakeholder a founding
-        year. The same seed gives the same network. Written in the format of the output's extension
+        direction (actor to acted on), a strength from 1 to 5, a start year and, for the kinds that end
+        (grants, projects, advice, some partnerships and contracts), an end year (--lasting: none end); each
+        stakeholder a founding year. --clustering is the share of ties drawn by closing a triangle (default
+        0.2: transitivity about 0.1 instead of 0); --reciprocity the share of directed ties answered by a
+        knowledge-exchange tie the other way (default 0.2, as NetworkX's reciprocity counts it). The same seed
+        gives the same network. Written in the format of the output's extension
         (a folder without one), or --to.
 
         Examples:
@@ -43,8 +47,17 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Generate an undirected network.")
     var undirected = false
 
-    @Option(help: ArgumentHelp("Years ties and stakeholders start in: 1995-2024.", valueName: "years"))
+    @Option(help: ArgumentHelp("Years ties and stakeholders start in: 1995-2024 (or 1995..2024).", valueName: "years"))
     var years: String = "1995-2024"
+
+    @Option(help: "Share of ties drawn by closing a triangle, from 0 to 1.")
+    var clustering: Double = 0.2
+
+    @Option(help: "Share of directed ties answered by a tie the other way, from 0 to 1 (default 0.2).")
+    var reciprocity: Double?
+
+    @Flag(help: "Ties never end (only start years).")
+    var lasting = false
 
     @Option(help: "Seed.")
     var seed: UInt64 = 1
@@ -64,6 +77,11 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--mean-degree takes a number from 0 to the number of other stakeholders (\(stakeholders - 1))")
         }
         guard (0 ... 1).contains(within) else { throw ValidationError("--within takes a share from 0 to 1") }
+        guard (0 ... 1).contains(clustering) else { throw ValidationError("--clustering takes a share from 0 to 1") }
+        if let reciprocity {
+            guard (0 ... 1).contains(reciprocity) else { throw ValidationError("--reciprocity takes a share from 0 to 1") }
+            if undirected { throw ValidationError("--reciprocity applies to directed networks; an undirected tie is already both ways") }
+        }
         _ = try mix(sectors, option: "--sectors")
         _ = try mix(kinds, option: "--kinds")
         _ = try yearRange()
@@ -84,7 +102,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func yearRange() throws -> ClosedRange<Int> {
-        let parts = years.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = years.replacingOccurrences(of: "..", with: "-").split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, parts[0] <= parts[1] else { throw ValidationError("--years takes a range such as 1995-2024, not '\(years)'") }
         return parts[0] ... parts[1]
     }
@@ -99,6 +117,9 @@ struct GenerateCommand: ParsableCommand {
         generator.isDirected = !undirected
         generator.seed = seed
         generator.years = try yearRange()
+        generator.closure = clustering
+        generator.reciprocity = undirected ? 0 : reciprocity ?? 0.2
+        generator.tiesEnd = !lasting
         if let sectorMix = try mix(sectors, option: "--sectors") { generator.sectors = sectorMix.map { (name: $0.0, share: $0.1) } }
         if let kindMix = try mix(kinds, option: "--kinds") { generator.kinds = kindMix.map { (kind: StakeholderKind(parsing: $0.0), share: $0.1) } }
         let progress = Progress(quiet: quiet)

@@ -61,4 +61,40 @@ import Testing
         #expect(abs(share - 0.5) < 0.02, "\(share)")
         #expect(!network.isDirected)
     }
+
+    /// Reciprocity, triangles and ends as asked: NetworkX's reciprocity (the share of directed ties whose
+    /// reverse is present) near the target, transitivity well above the block model's, end years by kind.
+    @Test func reciprocityClosureAndEnds() {
+        func transitivity(_ network: StakeholderNetwork) -> Double {
+            var partners = [Set<Int32>](repeating: [], count: network.stakeholderCount)
+            for tie in network.ties { partners[Int(tie.source)].insert(tie.target); partners[Int(tie.target)].insert(tie.source) }
+            var closed = 0.0, triples = 0.0
+            for v in partners.indices {
+                let list = Array(partners[v])
+                triples += Double(list.count * (list.count - 1) / 2)
+                for i in list.indices { for j in (i + 1) ..< list.count where partners[Int(list[i])].contains(list[j]) { closed += 1 } }
+            }
+            return triples > 0 ? closed / triples : 0
+        }
+        var generator = EcosystemGenerator(stakeholders: 20_000)
+        generator.meanDegree = 8
+        generator.seed = 4
+        let plain = generator.generate()
+        generator.reciprocity = 0.2
+        generator.closure = 0.2
+        generator.tiesEnd = true
+        let network = generator.generate()
+        let arcs = Set(network.ties.map { UInt64(UInt32($0.source)) << 32 | UInt64(UInt32($0.target)) })
+        let answered = network.ties.filter { arcs.contains(UInt64(UInt32($0.target)) << 32 | UInt64(UInt32($0.source))) }.count
+        let reciprocity = Double(answered) / Double(network.tieCount)
+        #expect(abs(reciprocity - 0.2) < 0.01, "reciprocity \(reciprocity)")
+        #expect(abs(Double(network.tieCount) - 80_000) < 0.03 * 80_000, "\(network.tieCount) ties")
+        let before = transitivity(plain), after = transitivity(network)
+        #expect(before < 0.005 && after > 0.05, "transitivity \(before) → \(after)")
+        let ended = network.ties.filter { $0.end != nil }
+        #expect(ended.allSatisfy { $0.end! >= $0.start! && $0.end! <= 2024 })
+        #expect(Double(ended.count) / Double(network.tieCount) > 0.2 && Double(ended.count) / Double(network.tieCount) < 0.8)
+        #expect(!ended.contains { $0.kind == .representation })
+        #expect(plain.ties.allSatisfy { $0.end == nil })
+    }
 }
