@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "NetworkReport",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison", "GraphvizRendering",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import NetworkModel
 
 /// One panel of a faceted picture (`render --facet-by`): its heading and the diagram it shows, the
 /// stakeholders outside the panel faded (`DiagramOptions.faded`).
@@ -68,5 +69,36 @@ extension GraphvizRenderer {
         let frame = DiagramFrame(diagram: combined, layout: grid)
         return try finish((frame.dot(), frame.pageWidth, frame.pageHeight), ids: whole.stakeholderIDs, format: format, seed: seed, dpi: dpi,
                           isolation: isolation, target: target, warnings: warnings)
+    }
+}
+
+extension FacetPanel {
+    /// One panel per period: the ties active in it (a tie from its start to its end year), the stakeholders
+    /// without one faded. Each panel keeps the whole diagram's tie ids, so the one layout serves them all.
+    public static func periods(_ periods: [ClosedRange<Int>], of network: StakeholderNetwork, options: DiagramOptions) throws -> [FacetPanel] {
+        try periods.map { period in
+            var panelOptions = options
+            var active = Set<Int>()
+            for tie in network.ties where tie.isActive(in: period) { active.insert(Int(tie.source)); active.insert(Int(tie.target)) }
+            panelOptions.faded = options.faded.union(Set(network.stakeholders.indices).subtracting(active))
+            var diagram = try Diagram(network: network, options: panelOptions)
+            var kept: [Diagram.Edge] = []
+            for (index, var edge) in diagram.edges.enumerated() where edge.ties.contains(where: { network.ties[$0].isActive(in: period) }) {
+                edge.attributes["id"] = edge.attributes["id"] ?? "t\(index)"
+                kept.append(edge)
+            }
+            diagram.edges = kept
+            let title = period.count == 1 ? String(period.lowerBound) : "\(period.lowerBound)–\(period.upperBound)"
+            let ties = network.ties.filter { $0.isActive(in: period) }.count
+            return FacetPanel(title: "\(title) (\(ties) ties)", diagram: diagram)
+        }
+    }
+
+    /// Periods for small multiples over the ties' years: spans of `step` years from the first (at most
+    /// `limit` panels: the step widens to fit), the last clipped to the last year.
+    public static func spans(of years: ClosedRange<Int>, step: Int = 5, limit: Int = 16) -> [ClosedRange<Int>] {
+        var width = Swift.max(1, step)
+        while (years.count + width - 1) / width > limit { width += 1 }
+        return stride(from: years.lowerBound, through: years.upperBound, by: width).map { $0 ... Swift.min($0 + width - 1, years.upperBound) }
     }
 }

@@ -5,7 +5,8 @@ import SectorComparison
 /// The adoption curve as an SVG chart: mean adopters by step with its 95% interval as a band, axes with
 /// ticks, and a title and description for screen readers. Only numbers and fixed words go into it.
 enum AdoptionChart {
-    static func svg(_ curve: [DiffusionResult.CurvePoint], stakeholders: Int) -> String {
+    /// `firstYear`: the steps are years from it (a spread in time), and the axis says so.
+    static func svg(_ curve: [DiffusionResult.CurvePoint], stakeholders: Int, firstYear: Int? = nil) -> String {
         let width = 640.0, height = 300.0, left = 56.0, right = 16.0, top = 16.0, bottom = 44.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let steps = max(1, (curve.last?.step ?? 0))
@@ -15,9 +16,10 @@ enum AdoptionChart {
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(value, yMax) / yMax) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         let final = curve.last.map { String(format: "%.1f", $0.mean) } ?? "0"
-        var out = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"curve-title curve-desc\" class=\"chart\">"
-        out += "<title id=\"curve-title\">Adoption curve</title>"
-        out += "<desc id=\"curve-desc\">Mean number of adopters by step over \(curve.count) steps, ending at \(final) of \(stakeholders) stakeholders; the shaded band is the 95% interval of the mean.</desc>"
+        let id = firstYear == nil ? "curve" : "year-curve"
+        var out = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
+        out += "<title id=\"\(id)-title\">Adoption curve\(firstYear == nil ? "" : " by year")</title>"
+        out += "<desc id=\"\(id)-desc\">Mean number of adopters by \(firstYear == nil ? "step" : "year") over \(curve.count) steps, ending at \(final) of \(stakeholders) stakeholders; the shaded band is the 95% interval of the mean.</desc>"
         // Axes and ticks.
         out += "<g class=\"axis\" stroke=\"#444\" stroke-width=\"1\"><line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\"/>"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\"/></g>"
@@ -29,9 +31,9 @@ enum AdoptionChart {
         }
         let stride = max(1, steps / 8)
         for step in Swift.stride(from: 0, through: steps, by: stride) {
-            out += "<text x=\"\(f(x(step)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(step)</text>"
+            out += "<text x=\"\(f(x(step)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(step + (firstYear ?? 0))</text>"
         }
-        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">step</text>"
+        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">\(firstYear == nil ? "step" : "year")</text>"
         out += "<text transform=\"translate(14 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">adopters</text></g>"
         guard !curve.isEmpty else { return out + "</svg>" }
         // The interval as a band, the mean as a line with points.

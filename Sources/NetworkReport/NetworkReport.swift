@@ -164,6 +164,9 @@ struct ReportBuilder {
         let transmission = try TransmissionGraph(network: network, probability: options.probability)
         let diffusion = try self.diffusion(pagerank: pagerank, transmission: transmission, maps: maps)
 
+        say("change over time")
+        let time = try timeSection(seeds: diffusion.seeds, pagerank: pagerank, staticSpread: diffusion.spread)
+
         var comparison = ComparisonSection.none
         if let by = options.by {
             say("comparison")
@@ -194,6 +197,9 @@ struct ReportBuilder {
             communitySentence: communitySentence, communities: Array(communities),
             diffusionSentence: diffusion.sentence, seedSentence: diffusion.seedSentence, chart: diffusion.chart,
             treeMap: diffusion.treeMap ?? .init(svg: "", caption: ""), hasTreeMap: diffusion.treeMap != nil, adopterRows: diffusion.adopters,
+            hasTime: time.present, timeSentence: time.sentence, timeChart: time.chart, timeRows: time.rows, timePanels: time.panels,
+            hasTimePanels: time.hasPanels, timeDiffusionSentence: time.diffusionSentence, timeDiffusionChart: time.diffusionChart,
+            hasTimeDiffusion: !time.diffusionChart.isEmpty,
             hasComparison: comparison.present, comparisonSentence: comparison.sentence, comparisonColumns: comparison.columns,
             comparisonRows: comparison.rows, significant: comparison.significant, hasSignificant: !comparison.significant.isEmpty,
             notSignificant: comparison.notSignificant, untested: comparison.untested, hasUntested: !comparison.untested.isEmpty,
@@ -302,6 +308,8 @@ struct ReportBuilder {
         let chart: String
         let treeMap: ReportPage.Figure?
         let adopters: [ReportPage.TextRow]
+        let seeds: [Int]
+        let spread: Double
     }
 
     func diffusion(pagerank: NodeScores, transmission: TransmissionGraph, maps: MapMaker) throws -> DiffusionSection {
@@ -335,7 +343,7 @@ struct ReportBuilder {
             .map { v in ReportPage.TextRow(cells: [network.stakeholders[v].label, network.stakeholders[v].kind?.name ?? "",
                                                    String(format: "%.1f%%", 100 * result.adoptionProbability[v]),
                                                    result.meanStep[v].isFinite ? String(format: "%.1f", result.meanStep[v]) : "–"]) }
-        return DiffusionSection(sentence: sentence, seedSentence: seedSentence, chart: chart, treeMap: treeMap, adopters: Array(adopters))
+        return DiffusionSection(sentence: sentence, seedSentence: seedSentence, chart: chart, treeMap: treeMap, adopters: Array(adopters), seeds: seeds, spread: spread.mean)
     }
 
     // MARK: Comparison

@@ -1,5 +1,5 @@
 /// Everything the report template shows, as plain values (the template escapes every string in `{{…}}`;
-/// only SVG made by Graphviz or `AdoptionChart` goes in raw, through `{{{…}}}`).
+/// only SVG made by Graphviz, `AdoptionChart` or `TimelineChart` goes in raw, through `{{{…}}}`).
 struct ReportPage {
     struct Pair { let name: String; let value: String }
     struct Figure { let svg: String; let caption: String }
@@ -55,6 +55,17 @@ struct ReportPage {
     let treeMap: Figure
     let hasTreeMap: Bool
     let adopterRows: [TextRow]
+
+    // Change over time.
+    let hasTime: Bool
+    let timeSentence: String
+    let timeChart: String
+    let timeRows: [TextRow]
+    let timePanels: Figure
+    let hasTimePanels: Bool
+    let timeDiffusionSentence: String
+    let timeDiffusionChart: String
+    let hasTimeDiffusion: Bool
 
     // Comparison.
     let hasComparison: Bool

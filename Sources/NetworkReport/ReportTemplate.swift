@@ -61,7 +61,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <nav aria-label="Sections"><ol>
 <li><a href="#summary">Summary</a></li><li><a href="#map">Map</a></li><li><a href="#key-stakeholders">Key stakeholders</a></li>
 <li><a href="#communities">Communities</a></li><li><a href="#diffusion">Innovation diffusion</a></li>
-{{#hasComparison}}<li><a href="#comparison">Comparison</a></li>{{/hasComparison}}<li><a href="#provenance">Provenance</a></li>
+{{#hasTime}}<li><a href="#time">Change over time</a></li>{{/hasTime}}{{#hasComparison}}<li><a href="#comparison">Comparison</a></li>{{/hasComparison}}<li><a href="#provenance">Provenance</a></li>
 </ol></nav>
 </header>
 <main>
@@ -131,6 +131,20 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <thead><tr><th scope="col">stakeholder</th><th scope="col">kind</th><th scope="col" class="number">chance of adopting</th><th scope="col" class="number">mean step</th></tr></thead>
 <tbody>{{#adopterRows}}<tr>{{#cells}}<td title="{{.}}">{{.}}</td>{{/cells}}</tr>{{/adopterRows}}</tbody></table>
 </section>
+
+{{#hasTime}}
+<section aria-labelledby="time">
+<h2 id="time">Change over time</h2>
+<p class="what">{{timeSentence}}</p>
+<figure>{{{timeChart}}}<figcaption>The timeline: ties (blue) and stakeholders with a tie (black, dashed) in each period; bars: pairs of stakeholders tied since the period before (green) and no longer tied (vermilion).</figcaption></figure>
+<table class="rows"><caption>Period by period</caption>
+<thead><tr><th scope="col">period</th><th scope="col" class="number">stakeholders</th><th scope="col" class="number">ties</th><th scope="col" class="number">density</th><th scope="col" class="number">pairs newly tied</th><th scope="col" class="number">pairs no longer tied</th><th scope="col" class="number">Jaccard (pairs kept)</th></tr></thead>
+<tbody>{{#timeRows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/timeRows}}</tbody></table>
+{{#hasTimePanels}}<figure>{{{timePanels.svg}}}<figcaption>{{timePanels.caption}}</figcaption></figure>{{/hasTimePanels}}
+{{#hasTimeDiffusion}}<p>{{timeDiffusionSentence}}</p>
+<figure>{{{timeDiffusionChart}}}<figcaption>Adoption by calendar year when ties pass the innovation on only while they are active: the line is the mean number of adopters by each year, the shaded band its 95% interval.</figcaption></figure>{{/hasTimeDiffusion}}
+</section>
+{{/hasTime}}
 
 {{#hasComparison}}
 <section aria-labelledby="comparison">

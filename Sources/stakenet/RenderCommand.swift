@@ -27,6 +27,7 @@ struct RenderCommand: ParsableCommand {
           stakenet render Networks/mutual-spinouts -o map.html
           stakenet render Networks/mutual-spinouts --group-by community -o groups.png
           stakenet render Networks/mutual-spinouts --facet-by kind --size a4 -o facets.pdf
+          stakenet render Networks/mutual-spinouts --facet-by period --facet-step 5 -o years.svg
           stakenet render Networks/mutuals-research -o map.png --size-by pagerank --dpi 150
           stakenet render Networks/mutuals-research -o map.pdf --layout dot --cluster-by sector --highlight ceedr,irc
         """
@@ -87,6 +88,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("facet-by"), help: ArgumentHelp("Small multiples: one panel per value of this stakeholder property, every stakeholder at the same place in each, the others faded; one legend.", valueName: "attr"))
     var facetBy: String?
 
+    @Option(name: .customLong("facet-step"), help: ArgumentHelp("With --facet-by period: years per panel (widened to fit 16 panels).", valueName: "years"))
+    var facetStep: Int = 5
+
     /// The most panels a faceted picture draws.
     static let facetLimit = 16
 
@@ -98,6 +102,7 @@ struct RenderCommand: ParsableCommand {
     static let interactiveLimit = 3000
 
     func validate() throws {
+        if facetStep < 1 { throw ValidationError("--facet-step takes a number of years of at least 1") }
         if groupBy != nil && facetBy != nil { throw ValidationError("--group-by and --facet-by draw different pictures: choose one") }
         if groupBy != nil {
             for (name, used) in [("--size-by", sizeBy != nil), ("--top", top != nil), ("--highlight", highlight != nil), ("--cluster-by", clusterBy != nil), ("--color-by", colorBy != "kind")] where used {
@@ -230,6 +235,9 @@ struct RenderCommand: ParsableCommand {
 
     /// One panel per value of `attribute`, the whole network laid out once.
     func drawFacets(_ network: StakeholderNetwork, by attribute: String, whole: Diagram, options: DiagramOptions, engine: Layout, format: RenderFormat) throws {
+        if ["period", "periods", "year", "years"].contains(attribute.lowercased()) && network.property(named: attribute) == nil {
+            return try drawPeriods(network, whole: whole, options: options, engine: engine, format: format)
+        }
         let grouping = try network.grouping(by: attribute)
         let sizes = grouping.names.indices.map { g in grouping.groupOf.filter { $0 == g }.count }
         guard grouping.names.count <= Self.facetLimit else {
@@ -249,6 +257,25 @@ struct RenderCommand: ParsableCommand {
         whole.caption += " · one panel per \(grouping.attribute), the others faded"
         let progress = Progress(quiet: input.quiet)
         progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) panels")
+        let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
+                                                  isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
+        progress.done()
+        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: true)
+        try write(picture, model: { InteractiveMap.model(network: network, diagram: whole, measures: try Self.cardMeasures(network, selection: selection)) },
+                  title: whole.title, caption: whole.caption)
+    }
+
+    /// One panel per span of `--facet-step` years: the ties active then, the rest faded.
+    func drawPeriods(_ network: StakeholderNetwork, whole: Diagram, options: DiagramOptions, engine: Layout, format: RenderFormat) throws {
+        let years = network.ties.flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
+        guard let first = years.min(), let last = years.max() else {
+            throw CommandFailure(message: "\(network.tieFile ?? input.network): no tie records a year (start or end), so there are no periods to draw; --facet-by takes a stakeholder property instead")
+        }
+        let panels = try FacetPanel.periods(FacetPanel.spans(of: first ... last, step: facetStep, limit: Self.facetLimit), of: network, options: options)
+        var whole = whole
+        whole.caption += " · one panel per period: the ties active then (from their start to their end year), stakeholders without one faded"
+        let progress = Progress(quiet: input.quiet)
+        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) periods")
         let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
                                                   isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()

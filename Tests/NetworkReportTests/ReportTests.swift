@@ -74,10 +74,10 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         #expect(view.console_errors.isEmpty, "\(view.console_errors)")
         #expect(view.dialogs.isEmpty)
         #expect(view.external_resources.isEmpty, "nothing fetched: \(view.external_resources)")
-        #expect(view.sections.map(\.id) == ["summary", "map", "key-stakeholders", "communities", "diffusion", "comparison", "provenance"])
+        #expect(view.sections.map(\.id) == ["summary", "map", "key-stakeholders", "communities", "diffusion", "time", "comparison", "provenance"])
         for section in view.sections { #expect(!section.heading.isEmpty && section.sentence.count > 20, "\(section.id)") }
         #expect(view.maps >= 3, "the map, the diffusion tree and maps per kind")
-        #expect(view.charts == 1 && view.scripts == 1)
+        #expect(view.charts == 3 && view.scripts == 1, "the adoption curve, the timeline and adoption by year")
         let ascending = view.sort.ascending.compactMap { $0.flatMap(Double.init) }
         let descending = view.sort.descending.compactMap { $0.flatMap(Double.init) }
         #expect(ascending.count == 64 && ascending == ascending.sorted(), "sorted ascending on the first click")
@@ -85,6 +85,19 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         #expect(view.sort.before != view.sort.ascending.map { $0 }, "the table was not already in that order")
         #expect(view.sort.aria == "descending")
         #expect(view.text.contains("differs between the groups") || view.text.contains("is higher for"), "the comparison says what differs in words")
+    }
+
+    /// "Change over time" comes with years and only with them: the timeline's periods cover the ties'
+    /// years, the small multiples have one panel per period, and diffusion in time is set beside the other.
+    @Test func changeOverTimeWhenTiesHaveYears() throws {
+        let spinouts = try NetworkReader.read(Fixtures.network("mutual-spinouts")).network
+        let html = try Self.report(spinouts)
+        #expect(html.contains("<h2 id=\"time\">Change over time</h2>"))
+        #expect(html.contains("<td>1993-1996</td>") && html.contains("<td>2017-2019</td>"), "the timeline's first and last periods")
+        #expect(html.contains("1993–1997 (15 ties)") && html.contains("2018–2019 ("), "one panel per period")
+        #expect(html.contains("Diffusion in time: the same first adopters adopting in 1993"))
+        let research = try NetworkReader.read(Fixtures.network("mutuals-research")).network
+        #expect(!(try Self.report(research)).contains("id=\"time\""), "no years, no section")
     }
 
     /// Hostile names everywhere stay text: no script runs, no element is injected.
