@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "stakenet-render", dependencies: ["GraphvizRendering"]),
-        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "SectorComparison"]),
+        .executableTarget(name: "stakenet-bench", dependencies: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison"]),
         .executableTarget(name: "stakenet-fuzz", dependencies: ["NetworkModel", "NetworkIO", "GraphvizRendering"]),
         .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),

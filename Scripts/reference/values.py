@@ -467,6 +467,9 @@ def timeline(edges_csv, periods):
                "reciprocity": nx.reciprocity(graph) if graph.number_of_edges() else 0.0,
                "formed": len(pairs - (previous or set())), "dissolved": len((previous or set()) - pairs),
                "jaccard": None if previous is None else (len(pairs & previous) / len(pairs | previous) if pairs | previous else 0.0)}
+        # Each stakeholder's measures on the snapshot (stakenet timeline --measures).
+        betweenness, harmonic = nx.betweenness_centrality(graph), nx.harmonic_centrality(graph)
+        row["measures"] = {v: {"degree": graph.degree(v), "betweenness": betweenness[v], "harmonic": harmonic[v]} for v in graph.nodes()}
         rows.append(row)
         previous = pairs
     return rows

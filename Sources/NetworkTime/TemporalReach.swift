@@ -34,6 +34,21 @@ public enum TemporalReach {
         return (forward.array, backward.array)
     }
 
+    /// Forward counts from `sources` only (each not counting itself), in parallel over the sources.
+    public static func forward(_ network: TemporalNetwork, from sources: [Int], start: Int? = nil, order: TemporalOrder = .nonDecreasing,
+                               threads: Int = Parallel.defaultThreads) -> [Int] {
+        let begin = start ?? network.years.lowerBound
+        let counts = SharedBuffer(repeating: 0, count: sources.count)
+        let blocks = Parallel.blockCount(for: sources.count, minimumPerBlock: 1)
+        Parallel.forEachBlock(blocks, threads: threads) { block, _ in
+            var search = Search(network: network)
+            for i in Parallel.range(ofBlock: block, blocks: blocks, count: sources.count) {
+                counts.pointer[i] = search.forward(from: sources[i], start: begin, order: order)
+            }
+        }
+        return counts.array
+    }
+
     /// One thread's arrays for searches, reset after each search through the stakeholders it touched.
     struct Search {
         let network: TemporalNetwork

@@ -3,6 +3,7 @@
 // Usage: stakenet-bench EDGES.csv [--undirected] [--threads 1,2] [--algorithms betweenness,closeness,pagerank,core_number]
 //        stakenet-bench compare [STAKEHOLDERS] [PERMUTATIONS]   (see CompareBench)
 //        stakenet-bench coverage [STAKEHOLDERS] [SOURCES] [SEED] [TOP] [MEAN_DEGREE]   (see CoverageBench)
+//        stakenet-bench temporal-reach EDGES.csv SOURCES.txt START   (see TemporalReachBench)
 import Foundation
 import NetworkIO
 import NetworkMetrics
@@ -28,6 +29,15 @@ if arguments.first == "coverage" {
     do {
         let number = { (i: Int, fallback: Int) in arguments.count > i ? Int(arguments[i]) ?? fallback : fallback }
         try CoverageBench.run(stakeholders: number(1, 10_000), sources: number(2, 200), seed: UInt64(number(3, 1)), top: number(4, 100), meanDegree: Double(number(5, 6)))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("stakenet-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "temporal-reach", arguments.count >= 4 {
+    do {
+        try TemporalReachBench.run(edges: arguments[1], sourcesFile: arguments[2], start: Int(arguments[3]) ?? 0)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("stakenet-bench: \(error)\n".utf8))

@@ -109,6 +109,8 @@ import TestSupport
         all += runs("timeline", [[[], ["--step", "2"], ["--step", "3", "--window", "5"], ["--from", "2011", "--to", "2013"]], [[], ["--by", "kind"]],
                                  [[], ["--tie-kinds", "{kinds}"]], [["--format", "table"], ["--format", "csv"], ["--format", "json"]]],
                      excluding: ["mutuals-research"], output: format)
+        all += runs("timeline", [[["--measures", "degree,betweenness"], ["--measures", "all"], ["--measures", "pagerank", "--step", "2"]], [[], ["--tie-kinds", "{kinds}"]],
+                                 [["--format", "table"], ["--format", "csv"], ["--format", "json"]]], excluding: ["mutuals-research"], output: format)
         all += runs("paths", [[["--from", "{id}", "--temporal"], ["--from", "{id},{id2}", "--temporal", "--strict"], ["--from", "{id}", "--temporal", "--path-type", "shortest"],
                                ["--from", "{id}", "--temporal", "--path-type", "fastest", "--strict"], ["--from", "{id}", "--temporal", "--path-type", "likeliest", "--probability", "0.5"],
                                ["--temporal", "--backward", "--to", "{id2}"], ["--temporal", "--backward", "--to", "{id}", "--strict"]],

@@ -221,3 +221,32 @@ import TestSupport
         #expect(noYears.status == 1 && noYears.standardError.contains("no tie records a year"))
     }
 }
+
+@Suite struct TimelineMeasuresCommandTests {
+    struct Reference: Decodable {
+        let period: [Int]
+        let measures: [String: [String: Double]]
+    }
+
+    /// Each stakeholder's series, period by period, equals NetworkX on each snapshot (timeline.json).
+    @Test func seriesMatchNetworkXOnEverySnapshot() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("reference/timeline.json")))
+        let reference = try #require(try JSONDecoder().decode([String: [String: [Reference]]].self, from: data)["mutual-spinouts"]?["two-years-from-2005"])
+        let run = try StakenetBinary.run(["timeline", Fixtures.network("mutual-spinouts"), "--from", "2005", "--step", "2",
+                                          "--measures", "degree,betweenness,harmonic", "--format", "csv", "--quiet"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "period,id,measure,value")
+        var seen = 0
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            let years = cells[0].split(separator: "-").compactMap { Int($0) }
+            let period = try #require(reference.first { $0.period == [years[0], years.last!] }, "\(cells[0])")
+            let expected = try #require(period.measures[cells[1]]?[cells[2]], "\(line)")
+            let value = try #require(Double(cells[3]))
+            #expect(abs(value - expected) <= 1e-12 * Swift.max(1, abs(expected)), "\(line): NetworkX \(expected)")
+            seen += 1
+        }
+        #expect(seen == 3 * reference.map(\.measures.count).reduce(0, +), "every stakeholder of every snapshot")
+    }
+}
