@@ -83,9 +83,7 @@ public struct NetworkSummary: Sendable, Equatable {
         strongComponents = graph.isDirected ? graph.strongComponents().count : weak.count
         isolates = graph.isolates().map { network.stakeholders[$0].id }
         meanDegree = graph.nodeCount == 0 ? 0 : Double(graph.outTargets.count - graph.selfLoopCount) / Double(graph.nodeCount)
-        let starts = network.ties.compactMap(\.start), ends = network.ties.compactMap(\.end)
-        let years = starts + ends
-        period = years.isEmpty ? nil : Int(years.min()!) ... Int(years.max()!)
+        period = network.tieYears()
         reciprocity = graph.reciprocity()
         transitivity = graph.transitivity()
         directedTransitivity = graph.directedTransitivity()

@@ -115,3 +115,16 @@ extension StakeholderNetwork {
         return copy
     }
 }
+
+extension StakeholderNetwork {
+    /// The earliest and latest year any tie kept by `keep` records (start or end), or nil when none does.
+    /// - Complexity: O(m).
+    public func tieYears(keeping keep: (Tie) -> Bool = { _ in true }) -> ClosedRange<Int>? {
+        var low = Int32.max, high = Int32.min
+        for tie in ties where keep(tie) {
+            if let start = tie.start { low = Swift.min(low, start); high = Swift.max(high, start) }
+            if let end = tie.end { low = Swift.min(low, end); high = Swift.max(high, end) }
+        }
+        return low <= high ? Int(low) ... Int(high) : nil
+    }
+}

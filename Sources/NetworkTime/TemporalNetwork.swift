@@ -32,12 +32,9 @@ public struct TemporalNetwork: Sendable {
     /// - Complexity: O(n + m).
     public init(network: StakeholderNetwork, keep: (Tie) -> Bool = { _ in true }) throws {
         let ties = network.ties
-        var low = Int.max, high = Int.min
-        for tie in ties where keep(tie) {
-            for year in [tie.start, tie.end].compactMap({ $0 }) { low = Swift.min(low, Int(year)); high = Swift.max(high, Int(year)) }
-        }
-        guard low <= high else { throw TemporalError.noYears }
-        years = low ... high
+        guard let years = network.tieYears(keeping: keep) else { throw TemporalError.noYears }
+        self.years = years
+        let low = years.lowerBound, high = years.upperBound
         nodeCount = network.stakeholderCount
         let n = nodeCount
         var outCount = [Int](repeating: 0, count: n + 1), inCount = [Int](repeating: 0, count: n + 1)

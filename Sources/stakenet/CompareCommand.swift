@@ -155,8 +155,7 @@ struct CompareCommand: ParsableCommand {
         var grouping = try groupingOptions.grouping(of: network, by: attribute, quiet: reading.quiet)
         var compared = grouping.count
         if let groups { (grouping, compared) = try selectGroups(groups, of: grouping) }
-        let years = network.ties.flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
-        guard let first = years.min(), let last = years.max() else {
+        guard let (first, last) = network.tieYears().map({ ($0.lowerBound, $0.upperBound) }) else {
             throw CommandFailure(message: "\(network.tieFile ?? path): no tie records a year (start or end), so there are no periods to compare")
         }
         var periods = try graphOptions.allYears()

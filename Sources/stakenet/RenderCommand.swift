@@ -253,29 +253,25 @@ struct RenderCommand: ParsableCommand {
             panelOptions.faded = Set(network.stakeholders.indices.filter { grouping.groupOf[$0] != g })
             panels.append(FacetPanel(title: "\(grouping.attribute): \(name) (\(sizes[g]))", diagram: try Diagram(network: network, options: panelOptions)))
         }
-        var whole = whole
-        whole.caption += " · one panel per \(grouping.attribute), the others faded"
-        let progress = Progress(quiet: input.quiet)
-        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) panels")
-        let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
-                                                  isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
-        progress.done()
-        let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: true)
-        try write(picture, model: { InteractiveMap.model(network: network, diagram: whole, measures: try Self.cardMeasures(network, selection: selection)) },
-                  title: whole.title, caption: whole.caption)
+        try drawPanels(panels, of: network, whole: whole, caption: "one panel per \(grouping.attribute), the others faded", unit: "panels", engine: engine, format: format)
     }
 
     /// One panel per span of `--facet-step` years: the ties active then, the rest faded.
     func drawPeriods(_ network: StakeholderNetwork, whole: Diagram, options: DiagramOptions, engine: Layout, format: RenderFormat) throws {
-        let years = network.ties.flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
-        guard let first = years.min(), let last = years.max() else {
+        guard let years = network.tieYears() else {
             throw CommandFailure(message: "\(network.tieFile ?? input.network): no tie records a year (start or end), so there are no periods to draw; --facet-by takes a stakeholder property instead")
         }
-        let panels = try FacetPanel.periods(FacetPanel.spans(of: first ... last, step: facetStep, limit: Self.facetLimit), of: network, options: options)
+        let panels = try FacetPanel.periods(FacetPanel.spans(of: years, step: facetStep, limit: Self.facetLimit), of: network, options: options)
+        try drawPanels(panels, of: network, whole: whole, caption: "one panel per period: the ties active then (from their start to their end year), stakeholders without one faded",
+                       unit: "periods", engine: engine, format: format)
+    }
+
+    /// Lays out `whole` once, draws the panels on it and writes the picture (or the page, for .html).
+    func drawPanels(_ panels: [FacetPanel], of network: StakeholderNetwork, whole: Diagram, caption: String, unit: String, engine: Layout, format: RenderFormat) throws {
         var whole = whole
-        whole.caption += " · one panel per period: the ties active then (from their start to their end year), stakeholders without one faded"
+        whole.caption += " · " + caption
         let progress = Progress(quiet: input.quiet)
-        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) periods")
+        progress.say("laying out \(network.stakeholderCount) stakeholders with \(engine.rawValue) for \(panels.count) \(unit)")
         let picture = try GraphvizRenderer.render(facets: panels, whole: whole, layout: engine, format: format, seed: seed, dpi: dpi,
                                                   isolation: graphviz.isolation, target: (output as NSString).lastPathComponent)
         progress.done()

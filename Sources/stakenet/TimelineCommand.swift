@@ -72,8 +72,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let network = try input.load()
         let selection = try graphOptions.selection(for: network, quiet: input.quiet)
-        let years = network.ties.filter(selection.includes).flatMap { [$0.start, $0.end].compactMap { $0 } }.map(Int.init)
-        guard let first = years.min(), let last = years.max() else {
+        guard let (first, last) = network.tieYears(keeping: selection.includes).map({ ($0.lowerBound, $0.upperBound) }) else {
             throw CommandFailure(message: "\(network.tieFile ?? input.network): no tie records a year (start or end), so the network has no timeline")
         }
         let grouping = try by.map { try network.grouping(by: $0) }
