@@ -5,7 +5,7 @@ let package = Package(
     name: "StakeNet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
+        .library(name: "StakeNet", targets: ["NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "NetworkPerception", "SectorComparison", "GraphvizRendering", "NetworkReport"]),
         .executable(name: "stakenet", targets: ["stakenet"]),
         .executable(name: "stakenet-render", targets: ["stakenet-render"]),
     ],
@@ -25,20 +25,21 @@ let package = Package(
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),
         .target(name: "NetworkTime", dependencies: ["NetworkModel", "NetworkDiffusion"]),
+        .target(name: "NetworkPerception", dependencies: ["NetworkModel"]),
         .target(name: "SectorComparison", dependencies: ["NetworkModel", "NetworkMetrics"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "NetworkModel", "NetworkIO"]),
         .target(
             name: "NetworkReport",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "NetworkPerception", "SectorComparison", "GraphvizRendering",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "stakenet",
             dependencies: [
-                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "SectorComparison", "GraphvizRendering", "NetworkReport",
+                "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion", "NetworkTime", "NetworkPerception", "SectorComparison", "GraphvizRendering", "NetworkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
         .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkDiffusion", "NetworkMetrics", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkPerceptionTests", dependencies: ["NetworkPerception", "NetworkIO", "TestSupport"]),
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),

@@ -17,7 +17,7 @@ public enum StakeholderColumn: String, CaseIterable, Sendable {
 
 /// The columns of a tie (edge) table that StakeNet reads itself.
 public enum TieColumn: String, CaseIterable, Sendable {
-    case source, target, kind, weight, directed, start, end
+    case source, target, kind, weight, directed, start, end, respondent
 
     var synonyms: [String] {
         switch self {
@@ -28,6 +28,7 @@ public enum TieColumn: String, CaseIterable, Sendable {
         case .directed: return ["directed", "direction"]
         case .start: return ["start", "start year", "from year", "since"]
         case .end: return ["end", "end year", "to year", "until"]
+        case .respondent: return ["respondent", "reported by", "informant"]
         }
     }
 }

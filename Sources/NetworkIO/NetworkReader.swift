@@ -23,7 +23,8 @@ public struct NetworkReadOptions: Sendable, Equatable {
 ///
 /// A folder holds a tie table (`edges.csv`, also named `ties.csv` or `connections.csv`), usually a
 /// stakeholder table (`nodes.csv`, `stakeholders.csv` or `elements.csv`; without one, stakeholders are
-/// inferred from the ties), and optionally `network.json`.
+/// inferred from the ties), and optionally `network.json`. When ties name their respondent, the folder may
+/// also hold `respondents.csv` and `perceptions.csv` (see `InterviewTablesReader`).
 ///
 /// Direction: `--directed`/`--undirected` first, then `network.json`'s `"directed"`, then the ties'
 /// own direction column when it gives every tie one and they all agree; otherwise directed.
@@ -140,6 +141,8 @@ public enum NetworkReader {
         }
         let name = settings.name ?? (URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent)
         return assemble(name: name, settings: settings, stakeholders: find(stakeholderFileNames).map(TableSource.file), ties: .file(tiePath),
+                        respondents: find(InterviewTablesReader.respondentFileNames).map(TableSource.file),
+                        perceptions: find(InterviewTablesReader.perceptionFileNames).map(TableSource.file),
                         options: options, report: &report)
     }
 
@@ -166,6 +169,7 @@ public enum NetworkReader {
     }
 
     static func assemble(name: String, settings: NetworkSettings, stakeholders stakeholderSource: TableSource?, ties tieSource: TableSource,
+                         respondents: TableSource? = nil, perceptions: TableSource? = nil,
                          options: NetworkReadOptions, report: inout ValidationReport) -> StakeholderNetwork? {
         let stakeholderPath = stakeholderSource?.name, tiePath = tieSource.name
         let mapping = (settings.columns ?? ColumnMapping()).overridden(by: options.columns)
@@ -219,10 +223,13 @@ public enum NetworkReader {
             for index in ties.indices { ties[index].direction = .asNetwork }
         }
         // Rows with errors were left out, so what remains is consistent and can be checked for warnings too.
-        let network = StakeholderNetwork(name: name, description: settings.description, isDirected: isDirected,
+        var network = StakeholderNetwork(name: name, description: settings.description, isDirected: isDirected,
                                          stakeholders: stakeholders, ties: ties,
                                          stakeholderFile: stakeholderPath, tieFile: tiePath)
         TieWarnings.check(network, declaredByUser: options.directed != nil, report: &report)
+        if !report.hasErrors {
+            network = InterviewTablesReader.read(into: network, respondents: respondents, perceptions: perceptions, report: &report)
+        }
         return report.hasErrors ? nil : network
     }
 }

@@ -136,6 +136,7 @@ public struct NetworkRecords: Sendable {
                         continue
                     }
                     tie.direction = direction
+                case .respondent?: tie.attributes[Tie.respondentAttribute] = .text(text.trimmingSpaces)
                 default: tie.attributes[key] = value
                 }
             }
@@ -167,7 +168,7 @@ public struct NetworkRecords: Sendable {
     }
 
     func edgeRole(_ key: String) -> TieColumn? {
-        Self.role(of: key, mapped: mapping.ties, among: [TieColumn.weight, .kind, .start, .end, .directed])
+        Self.role(of: key, mapped: mapping.ties, among: [TieColumn.weight, .kind, .start, .end, .directed, .respondent])
     }
 
     static func role<Role: RawRepresentable>(of key: String, mapped: [String: String], among roles: [Role]) -> Role? where Role.RawValue == String {

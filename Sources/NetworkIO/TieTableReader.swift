@@ -105,7 +105,7 @@ struct TieTableReader {
         }
 
         let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
-        let weightColumn = header[.weight], startColumn = header[.start], endColumn = header[.end]
+        let weightColumn = header[.weight], startColumn = header[.start], endColumn = header[.end], respondentColumn = header[.respondent]
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
             let sources = ends(sourceCells[row], role: .source, line: line)
@@ -171,6 +171,10 @@ struct TieTableReader {
             var attributes: [String: AttributeValue] = [:]
             for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
                 attributes[column.name] = attributeValues[a][row]
+            }
+            // Who reported the tie: an id, kept as text whatever it looks like (a row without one is a tie known otherwise).
+            if let column = respondentColumn, case let cell = table.columns[column][row].trimmingSpaces, !AttributeParsing.isMissing(cell) {
+                attributes[Tie.respondentAttribute] = .text(cell)
             }
             for source in sources {
                 for target in targets {

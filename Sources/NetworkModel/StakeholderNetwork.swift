@@ -13,6 +13,10 @@ public struct StakeholderNetwork: Sendable {
     public var stakeholderFile: String?
     /// The file ties were read from; `Tie.line` refers to it.
     public var tieFile: String?
+    /// The people interviewed, when ties were reported by respondents (see `Interviews.swift`); empty otherwise.
+    public internal(set) var respondents: [Respondent] = []
+    /// Respondents' ratings of stakeholders' influence.
+    public internal(set) var perceptions: [Perception] = []
     private var indexByID: [String: Int32]
 
     /// - Precondition: ids are unique and every tie names stakeholders that exist.
@@ -85,8 +89,22 @@ extension StakeholderNetwork {
             copy.target = t
             return copy
         }
-        return StakeholderNetwork(name: name ?? self.name, description: description, isDirected: isDirected,
-                                  stakeholders: kept.map { stakeholders[$0] }, ties: ties, stakeholderFile: stakeholderFile, tieFile: tieFile)
+        var sub = StakeholderNetwork(name: name ?? self.name, description: description, isDirected: isDirected,
+                                     stakeholders: kept.map { stakeholders[$0] }, ties: ties, stakeholderFile: stakeholderFile, tieFile: tieFile)
+        // Respondents stay (their reports of kept stakeholders still count); an organisation left out is no longer theirs.
+        sub.respondents = respondents.map { respondent in
+            var copy = respondent
+            copy.organisation = respondent.organisation.flatMap { position[Int($0)] >= 0 ? position[Int($0)] : nil }
+            return copy
+        }
+        sub.perceptions = perceptions.compactMap { perception in
+            let s = position[Int(perception.stakeholder)]
+            guard s >= 0 else { return nil }
+            var copy = perception
+            copy.stakeholder = s
+            return copy
+        }
+        return sub
     }
 }
 

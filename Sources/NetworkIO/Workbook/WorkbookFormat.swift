@@ -3,7 +3,8 @@ import NetworkModel
 
 /// Reads an Excel workbook (`.xlsx`) as a network, the way a folder of CSV files is read: a sheet of ties
 /// named as a folder's file would be (`edges`, `ties`, `connections`, `links`, any case) and optionally a
-/// sheet of stakeholders (`nodes`, `stakeholders`, `elements`, `vertices`) — Kumu's import template
+/// sheet of stakeholders (`nodes`, `stakeholders`, `elements`, `vertices`), sheets `respondents` and
+/// `perceptions` for interviews (see `InterviewTablesReader`) — Kumu's import template
 /// (Elements, Connections) among them — or a workbook of one sheet, read as an edge list or a matrix. The network is
 /// named by the document's title (LibreOffice and Excel keep one; StakeNet writes the network's name), else
 /// by the file. Each sheet's
@@ -71,6 +72,8 @@ enum WorkbookFormat {
             return NetworkReader.oneTable(table, name: workbook.title ?? stem, options: options, report: &report)
         }
         return NetworkReader.assemble(name: workbook.title ?? stem, settings: NetworkSettings(description: workbook.about), stakeholders: stakeholderSheet.map(source), ties: source(tieSheet),
+                                      respondents: sheet(named: InterviewTablesReader.respondentFileNames).map(source),
+                                      perceptions: sheet(named: InterviewTablesReader.perceptionFileNames).map(source),
                                       options: options, report: &report)
     }
 
