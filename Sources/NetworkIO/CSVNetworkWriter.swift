@@ -2,7 +2,7 @@ import Foundation
 import NetworkModel
 
 /// Writes a network as a folder StakeNet (and a spreadsheet) reads back: `nodes.csv`, `edges.csv` and
-/// `network.json`. Free attributes become columns (sorted by name); missing values are empty cells.
+/// `network.json` (and `respondents.csv`, `perceptions.csv` when the network has them). Free attributes become columns (sorted by name); missing values are empty cells.
 public enum CSVNetworkWriter {
     /// - Throws: `InputError` when the folder is an input, or a file cannot be written. Each file is
     ///   written whole (temporary file, then renamed).
@@ -24,7 +24,30 @@ public enum CSVNetworkWriter {
         let json = try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try OutputFile.write(nodes, to: path("nodes.csv"), inputs: inputs)
         try OutputFile.write(edges, to: path("edges.csv"), inputs: inputs)
+        let respondents = network.respondents.isEmpty ? nil : Data(try respondentsCSV(network).utf8)
+        let perceptions = network.perceptions.isEmpty ? nil : Data(try perceptionsCSV(network).utf8)
         try OutputFile.write(json + Data("\n".utf8), to: path("network.json"), inputs: inputs)
+        if let respondents { try OutputFile.write(respondents, to: path("respondents.csv"), inputs: inputs) }
+        if let perceptions { try OutputFile.write(perceptions, to: path("perceptions.csv"), inputs: inputs) }
+    }
+
+    /// `respondents.csv`: id, role, organisation (the stakeholder's id), then free attributes.
+    public static func respondentsCSV(_ network: StakeholderNetwork) throws -> String {
+        let extra = Set(network.respondents.flatMap(\.attributes.keys)).sorted()
+        let rows = network.respondents.map { r in
+            [r.id, r.role ?? "", r.organisation.map { network.stakeholders[Int($0)].id } ?? ""] + extra.map { r.attributes[$0]?.text ?? "" }
+        }
+        return try CSVText.render(header: ["id", "role", "organisation"] + extra, rows: rows)
+    }
+
+    /// `perceptions.csv`: respondent, stakeholder, influence, then free attributes.
+    public static func perceptionsCSV(_ network: StakeholderNetwork) throws -> String {
+        let extra = Set(network.perceptions.flatMap(\.attributes.keys)).sorted()
+        let rows = network.perceptions.map { p in
+            [network.respondents[Int(p.respondent)].id, network.stakeholders[Int(p.stakeholder)].id, AttributeValue.format(p.influence)]
+                + extra.map { p.attributes[$0]?.text ?? "" }
+        }
+        return try CSVText.render(header: ["respondent", "stakeholder", "influence"] + extra, rows: rows)
     }
 
     public static func nodesCSV(_ network: StakeholderNetwork) throws -> String {

@@ -36,7 +36,7 @@ enum TieWarnings {
 
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    /// Ties that repeat an earlier tie's ends (unordered when the tie is undirected), kind and period,
+    /// Ties that repeat an earlier tie's ends (unordered when the tie is undirected), kind, period and respondent,
     /// each with the line of the first such tie. Sorting by the pair of ends keeps this O(m log m)
     /// without hashing every tie's kind.
     static func repeatedTies(in network: StakeholderNetwork) -> [(tie: Tie, firstLine: Int32)] {
@@ -66,6 +66,7 @@ enum TieWarnings {
     }
 
     static func sameRecord(_ a: Tie, _ b: Tie, in network: StakeholderNetwork) -> Bool {
-        a.kind == b.kind && a.start == b.start && a.end == b.end && network.isDirected(a) == network.isDirected(b)
+        // Two respondents reporting the same tie are two reports, not a repeat.
+        a.kind == b.kind && a.start == b.start && a.end == b.end && network.isDirected(a) == network.isDirected(b) && a.respondent == b.respondent
     }
 }

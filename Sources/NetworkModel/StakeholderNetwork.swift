@@ -17,6 +17,8 @@ public struct StakeholderNetwork: Sendable {
     public internal(set) var respondents: [Respondent] = []
     /// Respondents' ratings of stakeholders' influence.
     public internal(set) var perceptions: [Perception] = []
+    /// How respondents' reports were made into these ties (`share:0.5` …), when they were; `nil` for ties as recorded.
+    public var consensusRule: String?
     private var indexByID: [String: Int32]
 
     /// - Precondition: ids are unique and every tie names stakeholders that exist.

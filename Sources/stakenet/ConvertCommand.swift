@@ -39,7 +39,8 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: reading.quiet)
         defer { progress.done() }
-        let network = try reading.load(input, as: from)
+        // Reports stay reports (a consensus only when --consensus asks for one).
+        let network = try reading.load(input, as: from, keepingReports: reading.consensus == nil)
         guard let format = to ?? NetworkFormat.detect(output) else {
             throw CommandFailure(message: "cannot tell the format of '\(output)' from its extension; use --to (\(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }

@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRendering
 import NetworkIO
 import NetworkModel
+import NetworkPerception
 
 /// Where the network is and how to read it: shared by every command that reads one.
 struct NetworkOptions: ParsableArguments {
@@ -15,7 +16,7 @@ struct NetworkOptions: ParsableArguments {
     var readOptions: NetworkReadOptions { reading.readOptions }
 
     /// Reads the network, printing warnings unless quiet; throws the first error.
-    func load() throws -> StakeholderNetwork { try reading.load(network) }
+    func load(keepingReports: Bool = false) throws -> StakeholderNetwork { try reading.load(network, keepingReports: keepingReports) }
 }
 
 /// How to read networks, for commands that read one or several.
@@ -41,6 +42,12 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Only the stakeholders meeting these conditions, and the ties among them: kind=spin-out,funder;sector!=leisure;founded>=2000 (';' joins conditions that must all hold).", valueName: "conditions"))
     var whereConditions: String?
 
+    @Option(name: .customLong("consensus"), help: ArgumentHelp("When ties name the respondent who reported them, analyse this consensus of their reports: \(ConsensusMethod.names.joined(separator: ", ")) (default \(ConsensusMethod.standard): \(ConsensusMethod.standard.explanation)).", valueName: "method"))
+    var consensus: String?
+
+    @Flag(name: .customLong("roster"), help: "Every respondent was asked about every pair of stakeholders (a roster design), not only the stakeholders on their own map.")
+    var roster = false
+
     @Option(name: .customLong("label-width"), help: ArgumentHelp("Cut labels in aligned tables to this many characters (CSV and JSON keep them whole).", valueName: "N"))
     var labelWidth: Int = 40
 
@@ -51,6 +58,9 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--directed and --undirected cannot both be given")
         }
         _ = try columns()
+        if let consensus {
+            do { _ = try ConsensusMethod(parsing: consensus) } catch let error as ConsensusError { throw ValidationError("--consensus: \(error.description)") }
+        }
         if let whereConditions {
             do { _ = try StakeholderFilter(whereConditions) } catch let error as StakeholderFilterError { throw ValidationError(error.message) }
         }
@@ -72,7 +82,37 @@ struct ReadingOptions: ParsableArguments {
 
     /// Reads a network (in `format`, else as its extension says), printing warnings unless quiet; throws the first error.
     /// Then keeps the stakeholders `--where` chooses, saying how many it kept.
-    func load(_ path: String, as format: NetworkFormat? = nil) throws -> StakeholderNetwork {
+    /// The consensus method asked for, else the standard one.
+    var consensusMethod: ConsensusMethod { consensus.flatMap { try? ConsensusMethod(parsing: $0) } ?? .standard }
+
+    /// Reads a network; when its ties were reported by respondents, and `keepingReports` is false, the
+    /// network analysed is their consensus structure (`--consensus`), as a note on standard error says.
+    func load(_ path: String, as format: NetworkFormat? = nil, keepingReports: Bool = false) throws -> StakeholderNetwork {
+        let read = try loadAsRecorded(path, as: format)
+        guard !keepingReports else { return read }
+        guard read.hasReports else {
+            if consensus != nil && !quiet { Terminal.warning("--consensus: no tie of \(path) names a respondent, so there are no reports to merge; the ties are analysed as recorded") }
+            return read
+        }
+        let method = consensusMethod
+        let reports = Reports(read, roster: roster)
+        let structure: ConsensusStructure
+        do { structure = try reports.consensus(method) } catch let error as ConsensusError {
+            throw CommandFailure(message: "\(path): \(error.description)")
+        }
+        let network = read.consensusNetwork(structure, reports: reports)
+        if !quiet {
+            let reported = read.ties.lazy.filter { $0.respondent != nil }.count
+            let recorded = read.tieCount - reported
+            Terminal.note("\(path): ties reported by \(reports.respondentCount) respondents; analysing their consensus \(method) (\(method.explanation)): \(structure.ties.count) of the \(structure.reportedTies.count) ties reported (in \(reported) reports)\(recorded > 0 ? ", with the \(recorded) ties known from other sources" : ""); --consensus METHOD for another")
+            if !structure.unusedRespondents.isEmpty {
+                Terminal.warning("\(structure.unusedRespondents.count) respondents have no organisation, so \(method) cannot use their reports")
+            }
+        }
+        return network
+    }
+
+    func loadAsRecorded(_ path: String, as format: NetworkFormat? = nil) throws -> StakeholderNetwork {
         let progress = Progress(quiet: quiet)
         progress.say("reading \(path)")
         defer { progress.done() }
