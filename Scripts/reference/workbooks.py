@@ -144,3 +144,31 @@ with zipfile.ZipFile(source) as zin, zipfile.ZipFile(os.path.join(out, "zip-bomb
                 handle.write(b"</sheetData></worksheet>")
         else:
             zout.writestr(info, zin.read(info.filename))
+
+# interviews.xlsx: a multi-respondent network (ties with a "Reported by" column, rows without one known from
+# a register) with sheets of respondents and perceptions; influence 'tall' at perceptions!C5 is not a number
+# in interviews-bad-influence.xlsx.
+def interviews(name, bad_influence=False):
+    book = openpyxl.Workbook()
+    nodes = book.active
+    nodes.title = "nodes"
+    for row in [["id", "label", "kind"], ["trust", "Leisure trust", "leisure-trust"], ["council", "Council", "commissioner"],
+                ["fund", "Sport funder", "funder"], ["union", "Union branch", "union"]]:
+        nodes.append(row)
+    edges = book.create_sheet("edges")
+    for row in [["source", "target", "kind", "Reported by"], ["council", "trust", "commissioning", None],
+                ["fund", "trust", "funding", "dir"], ["fund", "trust", "funding", "staff"], ["union", "trust", "representation", "staff"],
+                ["council", "fund", "partnership", "dir"]]:
+        edges.append(row)
+    respondents = book.create_sheet("respondents")
+    for row in [["id", "role", "organisation"], ["dir", "director", "trust"], ["staff", "staff", "Leisure trust"]]:
+        respondents.append(row)
+    perceptions = book.create_sheet("perceptions")
+    for row in [["respondent", "stakeholder", "influence", "attitude"], ["dir", "fund", 8, "+"], ["dir", "council", 6, "0"],
+                ["staff", "fund", 5, "+"], ["staff", "union", "tall" if bad_influence else 4, "-"]]:
+        perceptions.append(row)
+    save(book, name)
+
+
+interviews("interviews.xlsx")
+interviews("interviews-bad-influence.xlsx", bad_influence=True)

@@ -155,9 +155,11 @@ public struct NetworkRecords: Sendable {
         }
         try report.throwIfErrors()
         ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: file, tieFile: file, report: &report)
-        let network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
+        var network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
                                          ties: ties, stakeholderFile: file, tieFile: file)
         TieWarnings.check(network, declaredByUser: false, report: &report)
+        // Edges that name who reported them: the respondents, in order of first mention.
+        network = InterviewTablesReader.read(into: network, respondents: nil, perceptions: nil, report: &report)
         return (network, report.warnings)
     }
 

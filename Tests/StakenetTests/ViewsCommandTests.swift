@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// consensus, informants and perceptions through the real tool, and the consensus every other command analyses.
+@Suite struct ViewsCommandTests {
+    static let interviews = Fixtures.network("mutual-spinouts-interviews")
+
+    static func csv(_ text: String) -> (header: [String], rows: [[String]]) {
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return (lines[0], Array(lines.dropFirst()))
+    }
+
+    @Test func consensusWritesSupportAndShare() throws {
+        let folder = try TemporaryFolder()
+        let result = try StakenetBinary.run(["consensus", Self.interviews, "--method", "threshold:2", "-o", folder.file("out")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("threshold:2"))
+        let edges = try String(contentsOfFile: folder.file("out/edges.csv"), encoding: .utf8)
+        let table = Self.csv(edges)
+        let support = try #require(table.header.firstIndex(of: "support")), who = try #require(table.header.firstIndex(of: "respondents"))
+        for row in table.rows where !row[support].isEmpty {
+            #expect(Int(row[support])! >= 2)
+            #expect(row[who].split(separator: ";").count == Int(row[support])!)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/respondents.csv")))
+    }
+
+    @Test func everyCommandNamesTheConsensusItAnalyses() throws {
+        let standard = try StakenetBinary.run(["info", Self.interviews])
+        #expect(standard.status == 0)
+        #expect(standard.standardError.contains("analysing their consensus share:0.5"))
+        let union = try StakenetBinary.run(["metrics", Self.interviews, "--consensus", "union", "--format", "csv", "--measures", "degree"])
+        #expect(union.standardError.contains("analysing their consensus union"))
+        let majority = try StakenetBinary.run(["metrics", Self.interviews, "--format", "csv", "--measures", "degree"])
+        // A union keeps at least every tie a majority keeps.
+        let total = { (text: String) in Self.csv(text).rows.reduce(0) { $0 + Int($1.last!)! } }
+        #expect(total(union.standardOutput) > total(majority.standardOutput))
+    }
+
+    @Test func informantsColumnsAndGroups() throws {
+        let result = try StakenetBinary.run(["informants", Self.interviews, "--format", "csv", "--permutations", "50"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let table = Self.csv(result.standardOutput)
+        #expect(table.header == ["respondent", "role", "organisation", "view", "questions", "ties_reported", "consensus_ties", "jaccard", "false_positives",
+                                 "false_negatives", "qap_correlation", "qap_p_value", "competence", "bias"])
+        #expect(table.rows.count == 41)
+        for row in table.rows {
+            // ties_reported = consensus ties reported + false positives; consensus_ties = the same + false negatives.
+            let reported = Int(row[5])!, consensus = Int(row[6])!, fp = Int(row[8])!, fn = Int(row[9])!
+            #expect(reported - fp == consensus - fn)
+        }
+        let grouped = try StakenetBinary.run(["informants", Self.interviews, "--by", "role", "--format", "csv", "--permutations", "50"])
+        let groups = Self.csv(grouped.standardOutput)
+        #expect(groups.header.first == "group")
+        #expect(groups.rows.map { $0[0] } == ["director", "policy-maker", "staff", "support-provider", "trustee", "union", "user"])
+    }
+
+    @Test func perceptionsColumns() throws {
+        let result = try StakenetBinary.run(["perceptions", Self.interviews, "--against", "pagerank,betweenness", "--format", "csv", "--resamples", "50"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let table = Self.csv(result.standardOutput)
+        #expect(table.header == ["id", "label", "influence_mean", "influence_median", "influence_sd", "respondents", "rank_perceived",
+                                 "pagerank", "rank_pagerank", "gap_pagerank", "betweenness", "rank_betweenness", "gap_betweenness"])
+        let text = try StakenetBinary.run(["perceptions", Self.interviews, "--resamples", "50"])
+        #expect(text.standardOutput.contains("Krippendorff's alpha (interval)"))
+    }
+}
