@@ -124,8 +124,22 @@ extension Diagram {
             if network.isDirected { attributes["dir"] = oneWay ? "forward" : (line.bothWays && directedKind ? "both" : "none") }
             attributes["style"] = style
             attributes["penwidth"] = String(format: "%.2f", drawing.penWidth(line.strength))
+            var reportedBy = ""
+            var single = false
+            if options.bySupport {
+                let support = line.ties.reduce(0) { $0 + (network.ties[$1].attributes["support"]?.numericValue.map { Int($0) } ?? 0) }
+                let who = line.ties.compactMap { network.ties[$0].attributes["respondents"]?.text }.filter { !$0.isEmpty }
+                if support == 0 {
+                    attributes["penwidth"] = "0.8"
+                    reportedBy = ", known from other sources"
+                } else {
+                    attributes["penwidth"] = String(format: "%.2f", drawing.supportWidth(support))
+                    single = support == 1
+                    reportedBy = ", reported by \(support): \(who.joined(separator: "; "))"
+                }
+            }
             var stroke = colour
-            if drawing.isFaint(line.strength) { stroke += "66" }
+            if drawing.isFaint(line.strength) || single { stroke += "66" }
             if options.highlight.contains(line.from) && options.highlight.contains(line.to) {
                 stroke = "#D55E00"
                 attributes["penwidth"] = "3.5"
@@ -143,8 +157,8 @@ extension Diagram {
             attributes["color"] = stroke
             if options.faded.contains(line.from) || options.faded.contains(line.to) { attributes["color"] = "#DDDDDD" }
             let ends = "\(network.stakeholders[line.from].label) \(oneWay ? "→" : "–") \(network.stakeholders[line.to].label)"
-            attributes["tooltip"] = line.ties.count == 1 ? "\(ends): \(kindName), weight \(AttributeValue.format(first.weight))"
-                : "\(ends): \(line.ties.count) ties, total weight \(AttributeValue.format(line.strength))"
+            attributes["tooltip"] = (line.ties.count == 1 ? "\(ends): \(kindName), weight \(AttributeValue.format(first.weight))"
+                : "\(ends): \(line.ties.count) ties, total weight \(AttributeValue.format(line.strength))") + reportedBy
             if !(options.faded.contains(line.from) || options.faded.contains(line.to)),
                !tieKindsUsed.contains(where: { $0.name == kindName }) {
                 tieKindsUsed.append((kindName, colour, style, network.isDirected && directedKind))
@@ -175,7 +189,16 @@ extension Diagram {
             }))
         }
         var scale: [LegendEntry] = []
-        if drawing.high > drawing.low {
+        if options.bySupport {
+            scale.append(LegendEntry(swatch: .line(colour: "#55555566", style: "solid", width: drawing.supportWidth(1), arrow: false), text: "faint: reported by one respondent"))
+            if drawing.maxSupport > 1 {
+                scale.append(LegendEntry(swatch: .line(colour: "#555555", style: "solid", width: drawing.supportWidth(drawing.maxSupport), arrow: false),
+                                         text: "reported by \(drawing.maxSupport)"))
+            }
+            if drawing.hasRecorded {
+                scale.append(LegendEntry(swatch: .line(colour: "#555555", style: "solid", width: 0.8, arrow: false), text: "known from other sources"))
+            }
+        } else if drawing.high > drawing.low {
             scale.append(LegendEntry(swatch: .line(colour: "#555555", style: "solid", width: drawing.penWidth(drawing.low), arrow: false),
                                      text: "strength \(AttributeValue.format(drawing.low))"))
             scale.append(LegendEntry(swatch: .line(colour: "#555555", style: "solid", width: drawing.penWidth(drawing.high), arrow: false),
@@ -246,6 +269,9 @@ struct DiagramTies {
     let low: Double
     let high: Double
     let faintBelow: Double?
+    /// The most respondents reporting one line, and whether some line holds ties known from other sources only.
+    let maxSupport: Int
+    let hasRecorded: Bool
     /// What the caption says of the drawing (merged, thinned, faint).
     let note: String
     private var extras: [String: String] = [:]
@@ -299,11 +325,21 @@ struct DiagramTies {
             faint = sorted[sorted.count / 2]
         }
         if let value = faint, value > low { notes.append("ties weaker than \(AttributeValue.format(value)) faint") } else { faint = nil }
+        let supports = built.map { line in line.ties.reduce(0) { $0 + (network.ties[$1].attributes["support"]?.numericValue.map { Int($0) } ?? 0) } }
+        maxSupport = supports.max() ?? 0
+        hasRecorded = supports.contains(0)
+        if options.bySupport {
+            faint = nil
+            notes.removeAll { $0.hasPrefix("ties weaker") }
+        }
         faintBelow = faint
         note = notes.joined(separator: "; ")
     }
 
     func penWidth(_ strength: Double) -> Double { high > low ? 0.8 + 2.4 * (strength - low) / (high - low) : 1.2 }
+
+    /// Line width for a tie `support` respondents reported (1.2 for one, up to 4.4 for the most reported).
+    func supportWidth(_ support: Int) -> Double { maxSupport > 1 ? 1.2 + 3.2 * Double(support - 1) / Double(maxSupport - 1) : 1.2 }
 
     func isFaint(_ strength: Double) -> Bool { faintBelow.map { strength < $0 } ?? false }
 

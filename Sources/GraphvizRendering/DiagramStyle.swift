@@ -73,6 +73,9 @@ public struct DiagramOptions: Sendable {
     public var fadeBelow: Double?
     /// Stakeholders drawn faint and unlabelled (the others of a facet panel), by index.
     public var faded: Set<Int> = []
+    /// Line width by how many respondents reported each tie (its `support` attribute) instead of strength;
+    /// ties one respondent alone reported faint, ties known from other sources (no support) thin grey.
+    public var bySupport = false
 
     public init(sizeBy: NodeScores? = nil, colorBy: String = "kind", clusterBy: String? = nil, highlight: Set<Int> = [],
                 labels: Labels = .label, title: String? = nil, caption: String = "", date: Date? = nil, maximumLabelLength: Int = 30) {

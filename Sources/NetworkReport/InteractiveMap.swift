@@ -39,15 +39,18 @@ public enum InteractiveMap {
             var ties: [Int]
         }
 
-        /// A tie, written as `[source, target, kind, oneWay (1/0), start|null, end|null, weight]`.
+        /// A tie, written as `[source, target, kind, oneWay (1/0), start|null, end|null, weight]`, then, for a
+        /// tie respondents reported, who did (`"a; b"`; empty for a tie known from other sources).
         public struct TieRecord: Encodable, Sendable {
             var source: Int, target: Int, kind: Int, oneWay: Bool, start: Int?, end: Int?, weight: Double
+            var reporters: String? = nil
             public func encode(to encoder: Encoder) throws {
                 var c = encoder.unkeyedContainer()
                 try c.encode(source); try c.encode(target); try c.encode(kind); try c.encode(oneWay ? 1 : 0)
                 if let start { try c.encode(start) } else { try c.encodeNil() }
                 if let end { try c.encode(end) } else { try c.encodeNil() }
                 try c.encode(weight.isFinite ? weight : 1)
+                if let reporters { try c.encode(reporters) }
             }
         }
 
@@ -86,7 +89,8 @@ public enum InteractiveMap {
             if kindIndex[name] == nil { kindIndex[name] = kinds.count; kinds.append(name) }
             for year in [tie.start, tie.end].compactMap({ $0 }) { first = Swift.min(first, Int(year)); last = Swift.max(last, Int(year)) }
             return Model.TieRecord(source: Int(tie.source), target: Int(tie.target), kind: kindIndex[name]!, oneWay: network.isDirected(tie),
-                                   start: tie.start.map(Int.init), end: tie.end.map(Int.init), weight: tie.weight)
+                                   start: tie.start.map(Int.init), end: tie.end.map(Int.init), weight: tie.weight,
+                                   reporters: network.consensusRule == nil ? nil : (tie.attributes["respondents"]?.text ?? ""))
         }
         return Model(name: network.name, directed: network.isDirected, nodeWord: "stakeholders", hasKinds: hasKinds, hasSectors: hasSectors,
                      nodes: nodes, ties: ties, tieKinds: kinds, lines: lines(of: diagram), years: first <= last ? [first, last] : nil,

@@ -240,7 +240,7 @@ enum MapViewerScript {
           var t = ties[tj], kind = model.tieKinds[t[2]];
           var other = t[0] === i ? t[1] : t[0];
           var arrow = !model.directed || t[3] === 0 ? "\u2013 " : (t[0] === i ? "\u2192 " : "\u2190 ");
-          (byKind[kind] = byKind[kind] || []).push({other: other, arrow: arrow, weight: t[6]});
+          (byKind[kind] = byKind[kind] || []).push({other: other, arrow: arrow, weight: t[6], reporters: t.length > 7 ? t[7] : null});
         });
         Object.keys(byKind).sort().forEach(function (kind) {
           var list = byKind[kind];
@@ -252,6 +252,9 @@ enum MapViewerScript {
             b.addEventListener("click", function () { select(item.other); });
             li.appendChild(b);
             if (item.weight !== 1) { li.appendChild(document.createTextNode(" (" + fmt(item.weight) + ")")); }
+            if (item.reporters !== null) {
+              li.appendChild(el("span", {"class": "map-reporters"}, item.reporters ? " \u2014 reported by " + item.reporters : " \u2014 from records"));
+            }
             ul.appendChild(li);
           });
           if (list.length > 30) { ul.appendChild(el("li", null, "and " + (list.length - 30) + " more")); }

@@ -16,7 +16,9 @@ struct NetworkOptions: ParsableArguments {
     var readOptions: NetworkReadOptions { reading.readOptions }
 
     /// Reads the network, printing warnings unless quiet; throws the first error.
-    func load(keepingReports: Bool = false) throws -> StakeholderNetwork { try reading.load(network, keepingReports: keepingReports) }
+    func load(keepingReports: Bool = false, unlessAsked fallback: ConsensusMethod? = nil) throws -> StakeholderNetwork {
+        try reading.load(network, keepingReports: keepingReports, unlessAsked: fallback)
+    }
 }
 
 /// How to read networks, for commands that read one or several.
@@ -87,14 +89,14 @@ struct ReadingOptions: ParsableArguments {
 
     /// Reads a network; when its ties were reported by respondents, and `keepingReports` is false, the
     /// network analysed is their consensus structure (`--consensus`), as a note on standard error says.
-    func load(_ path: String, as format: NetworkFormat? = nil, keepingReports: Bool = false) throws -> StakeholderNetwork {
+    func load(_ path: String, as format: NetworkFormat? = nil, keepingReports: Bool = false, unlessAsked fallback: ConsensusMethod? = nil) throws -> StakeholderNetwork {
         let read = try loadAsRecorded(path, as: format)
         guard !keepingReports else { return read }
         guard read.hasReports else {
             if consensus != nil && !quiet { Terminal.warning("--consensus: no tie of \(path) names a respondent, so there are no reports to merge; the ties are analysed as recorded") }
             return read
         }
-        let method = consensusMethod
+        let method = consensus == nil ? (fallback ?? consensusMethod) : consensusMethod
         let reports = Reports(read, roster: roster)
         let structure: ConsensusStructure
         do { structure = try reports.consensus(method) } catch let error as ConsensusError {

@@ -88,6 +88,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("facet-by"), help: ArgumentHelp("Small multiples: one panel per value of this stakeholder property, every stakeholder at the same place in each, the others faded; one legend.", valueName: "attr"))
     var facetBy: String?
 
+    @Flag(help: "Draw ties by how many respondents reported them (faint: one respondent only); every tie any respondent reported unless --consensus says otherwise.")
+    var support = false
+
     @Option(name: .customLong("facet-step"), help: ArgumentHelp("With --facet-by period: years per panel (widened to fit 16 panels).", valueName: "years"))
     var facetStep: Int = 5
 
@@ -149,13 +152,19 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        var network = try input.load()
+        // With --support, the picture of disagreement: every reported tie, unless a consensus is asked for.
+        var network = try input.load(unlessAsked: support ? .union : nil)
+        if support && !network.ties.contains(where: { $0.attributes["support"] != nil }) {
+            throw CommandFailure(message: "--support: no tie of \(input.network) was reported by respondents (give the ties table a respondent column)")
+        }
         let format = isHTML ? .svg : RenderFormat(fileExtension: (output as NSString).pathExtension)!
         var options = DiagramOptions(colorBy: colorBy, clusterBy: clusterBy, labels: try labelMode(), title: title)
         options.size = try pageSize()
         options.ties = try tieDrawing()
         options.fadeBelow = fade
+        options.bySupport = support
         var used: [String] = []
+        if support { used.append("line width: respondents reporting the tie (\(network.consensusRule ?? "union"))") }
         var highlighted = try highlight.map { try StakeholderIDs.resolve($0, in: network, option: "--highlight") } ?? []
         let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
         if selection.tieKinds != nil || selection.period != nil {

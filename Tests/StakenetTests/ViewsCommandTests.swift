@@ -65,4 +65,21 @@ import TestSupport
         let text = try StakenetBinary.run(["perceptions", Self.interviews, "--resamples", "50"])
         #expect(text.standardOutput.contains("Krippendorff's alpha (interval)"))
     }
+
+    @Test func renderSupportAndTheMapCard() throws {
+        let folder = try TemporaryFolder()
+        let svg = try StakenetBinary.run(["render", Self.interviews, "--support", "-o", folder.file("s.svg")])
+        #expect(svg.status == 0, "\(svg.standardError)")
+        let picture = try String(contentsOfFile: folder.file("s.svg"), encoding: .utf8)
+        #expect(picture.contains("faint: reported by one respondent"))
+        #expect(picture.contains("reported by 1: "))
+        #expect(picture.contains("known from other sources") || !picture.contains("from other sources"))
+        let plain = try StakenetBinary.run(["render", Fixtures.network("mutual-spinouts"), "--support", "-o", folder.file("p.svg")])
+        #expect(plain.status == 1 && plain.standardError.contains("--support: no tie"))
+        let map = try StakenetBinary.run(["render", Self.interviews, "-o", folder.file("m.html"), "-q"])
+        #expect(map.status == 0)
+        let page = try String(contentsOfFile: folder.file("m.html"), encoding: .utf8)
+        #expect(page.contains("so01-director; so01-trustee"))
+        #expect(page.contains("reported by "))
+    }
 }
