@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkDiffusion", "NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkPerceptionTests", dependencies: ["NetworkPerception", "NetworkIO", "TestSupport"]),
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
-        .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "NetworkPerception", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
         .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
     ]

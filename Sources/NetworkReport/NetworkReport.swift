@@ -4,6 +4,7 @@ import Mustache
 import NetworkDiffusion
 import NetworkMetrics
 import NetworkModel
+import NetworkPerception
 import SectorComparison
 
 /// One self-contained HTML page about a network (`stakenet report`): summary and provenance, the map,
@@ -167,6 +168,9 @@ struct ReportBuilder {
         say("change over time")
         let time = try timeSection(seeds: diffusion.seeds, pagerank: pagerank, staticSpread: diffusion.spread)
 
+        say("whose view")
+        let views = try viewsSection(pagerank: pagerank)
+
         var comparison = ComparisonSection.none
         if let by = options.by {
             say("comparison")
@@ -181,6 +185,7 @@ struct ReportBuilder {
             .init(name: "tie probability", value: Self.describe(options.probability)),
             .init(name: "communities", value: "Leiden, resolution 1, seed \(options.seed)"),
         ]
+        if options.interviews != nil { settings.insert(.init(name: "consensus of respondents' reports", value: "\(options.consensus): \(options.consensus.explanation)"), at: 1) }
         if let selection = options.selection { settings.insert(.init(name: "selection", value: selection), at: 1) }
         return ReportPage(
             title: title,
@@ -200,6 +205,9 @@ struct ReportBuilder {
             hasTime: time.present, timeSentence: time.sentence, timeChart: time.chart, timeRows: time.rows, timePanels: time.panels,
             hasTimePanels: time.hasPanels, timeDiffusionSentence: time.diffusionSentence, timeDiffusionChart: time.diffusionChart,
             hasTimeDiffusion: !time.diffusionChart.isEmpty,
+            hasViews: views.present, viewsSentence: views.sentence, viewsRoles: views.roles, viewsAgreement: views.agreement, viewsFurthest: views.furthest,
+            viewsPerceptionSentence: views.perceptionSentence, viewsScatter: views.scatter, hasViewsScatter: views.hasScatter,
+            viewsDisputed: views.disputed, hasViewsDisputed: !views.disputed.isEmpty,
             hasComparison: comparison.present, comparisonSentence: comparison.sentence, comparisonColumns: comparison.columns,
             comparisonRows: comparison.rows, significant: comparison.significant, hasSignificant: !comparison.significant.isEmpty,
             notSignificant: comparison.notSignificant, untested: comparison.untested, hasUntested: !comparison.untested.isEmpty,

@@ -2,6 +2,7 @@ import Foundation
 import GraphvizRendering
 import NetworkDiffusion
 import NetworkModel
+import NetworkPerception
 
 /// What a report covers and how it was asked for.
 public struct ReportOptions: Sendable {
@@ -35,6 +36,11 @@ public struct ReportOptions: Sendable {
     public var date: Date?
     /// Networks larger than this are mapped by their most central stakeholders only.
     public var mapLimit = 2000
+    /// The network as recorded, when its ties are respondents' reports (the report analyses their consensus
+    /// and adds "Whose view?"), with the consensus method and whether respondents were asked about every pair.
+    public var interviews: StakeholderNetwork?
+    public var consensus: ConsensusMethod = .standard
+    public var roster = false
     /// Where Graphviz draws the maps (a worker process by default).
     public var graphviz: GraphvizIsolation = .standard
 

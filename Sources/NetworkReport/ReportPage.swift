@@ -67,6 +67,18 @@ struct ReportPage {
     let timeDiffusionChart: String
     let hasTimeDiffusion: Bool
 
+    // Whose view?
+    let hasViews: Bool
+    let viewsSentence: String
+    let viewsRoles: [Pair]
+    let viewsAgreement: [String]
+    let viewsFurthest: [TextRow]
+    let viewsPerceptionSentence: String
+    let viewsScatter: String
+    let hasViewsScatter: Bool
+    let viewsDisputed: [TextRow]
+    let hasViewsDisputed: Bool
+
     // Comparison.
     let hasComparison: Bool
     let comparisonSentence: String

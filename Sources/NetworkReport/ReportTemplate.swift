@@ -61,7 +61,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <nav aria-label="Sections"><ol>
 <li><a href="#summary">Summary</a></li><li><a href="#map">Map</a></li><li><a href="#key-stakeholders">Key stakeholders</a></li>
 <li><a href="#communities">Communities</a></li><li><a href="#diffusion">Innovation diffusion</a></li>
-{{#hasTime}}<li><a href="#time">Change over time</a></li>{{/hasTime}}{{#hasComparison}}<li><a href="#comparison">Comparison</a></li>{{/hasComparison}}<li><a href="#provenance">Provenance</a></li>
+{{#hasTime}}<li><a href="#time">Change over time</a></li>{{/hasTime}}{{#hasViews}}<li><a href="#views">Whose view?</a></li>{{/hasViews}}{{#hasComparison}}<li><a href="#comparison">Comparison</a></li>{{/hasComparison}}<li><a href="#provenance">Provenance</a></li>
 </ol></nav>
 </header>
 <main>
@@ -145,6 +145,25 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; padding-botto
 <figure>{{{timeDiffusionChart}}}<figcaption>Adoption by calendar year when ties pass the innovation on only while they are active: the line is the mean number of adopters by each year, the shaded band its 95% interval.</figcaption></figure>{{/hasTimeDiffusion}}
 </section>
 {{/hasTime}}
+
+{{#hasViews}}
+<section aria-labelledby="views">
+<h2 id="views">Whose view?</h2>
+<p class="what">{{viewsSentence}}</p>
+<table><caption>Respondents by role</caption><thead><tr><th scope="col">role</th><th scope="col" class="number">respondents</th></tr></thead>
+<tbody>{{#viewsRoles}}<tr><td>{{name}}</td><td class="number">{{value}}</td></tr>{{/viewsRoles}}</tbody></table>
+{{#viewsAgreement}}<p>{{.}}</p>{{/viewsAgreement}}
+<table class="rows"><caption>The respondents whose reports are furthest from the consensus</caption>
+<thead><tr><th scope="col">respondent</th><th scope="col">role</th><th scope="col">organisation</th><th scope="col" class="number">ties reported</th><th scope="col" class="number">Jaccard</th><th scope="col" class="number">reported, not in consensus</th><th scope="col" class="number">in consensus, not reported</th><th scope="col" class="number">competence</th></tr></thead>
+<tbody>{{#viewsFurthest}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/viewsFurthest}}</tbody></table>
+{{#hasViewsScatter}}<h3>Perceived and structural influence</h3>
+<p>{{viewsPerceptionSentence}}</p>
+<figure>{{{viewsScatter}}}<figcaption>Each stakeholder rated by its rank in perceived influence (mean tower height) and in PageRank; on the dashed diagonal the two agree. The stakeholders furthest from it are named.</figcaption></figure>{{/hasViewsScatter}}
+{{#hasViewsDisputed}}<table class="rows"><caption>Ties in dispute: reported by some of the respondents who could report them</caption>
+<thead><tr><th scope="col">from</th><th scope="col">to</th><th scope="col">kind</th><th scope="col" class="number">reported by</th><th scope="col">in the consensus</th></tr></thead>
+<tbody>{{#viewsDisputed}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/viewsDisputed}}</tbody></table>{{/hasViewsDisputed}}
+</section>
+{{/hasViews}}
 
 {{#hasComparison}}
 <section aria-labelledby="comparison">

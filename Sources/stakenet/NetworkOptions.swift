@@ -92,6 +92,12 @@ struct ReadingOptions: ParsableArguments {
     func load(_ path: String, as format: NetworkFormat? = nil, keepingReports: Bool = false, unlessAsked fallback: ConsensusMethod? = nil) throws -> StakeholderNetwork {
         let read = try loadAsRecorded(path, as: format)
         guard !keepingReports else { return read }
+        return try analysed(read, path: path, unlessAsked: fallback)
+    }
+
+    /// The network a command analyses: `read` itself, or, when its ties are respondents' reports, their
+    /// consensus structure (`--consensus`, else `fallback`, else the standard one), as a note says.
+    func analysed(_ read: StakeholderNetwork, path: String, unlessAsked fallback: ConsensusMethod? = nil) throws -> StakeholderNetwork {
         guard read.hasReports else {
             if consensus != nil && !quiet { Terminal.warning("--consensus: no tie of \(path) names a respondent, so there are no reports to merge; the ties are analysed as recorded") }
             return read

@@ -61,7 +61,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let network = try input.load()
+        let recorded = try input.load(keepingReports: true)
+        let network = try input.reading.analysed(recorded, path: input.network)
         if groups != nil && by == nil { throw ValidationError("--groups names groups of --by ATTR; give --by too") }
         if let by {
             let grouping = try groupingOptions.grouping(of: network, by: by, quiet: input.quiet)
@@ -71,6 +72,11 @@ struct ReportCommand: ParsableCommand {
             }
         }
         var options = ReportOptions()
+        if recorded.hasReports {
+            options.interviews = recorded
+            options.consensus = input.reading.consensusMethod
+            options.roster = input.reading.roster
+        }
         options.title = title
         options.by = by
         options.missingAsGroup = groupingOptions.missingAsGroup

@@ -1,6 +1,7 @@
 import Foundation
 import NetworkIO
 import NetworkModel
+import NetworkPerception
 @testable import NetworkReport
 import Testing
 import TestSupport
@@ -98,6 +99,39 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         #expect(html.contains("Diffusion in time: the same first adopters adopting in 1993"))
         let research = try NetworkReader.read(Fixtures.network("mutuals-research")).network
         #expect(!(try Self.report(research)).contains("id=\"time\""), "no years, no section")
+    }
+
+    /// "Whose view?" when the ties are respondents' reports: counts, the rule, agreement, the scatter, disputes.
+    @Test func whoseViewWhenTiesAreReports() throws {
+        let recorded = try NetworkReader.read(Fixtures.network("mutual-spinouts-interviews")).network
+        let reports = Reports(recorded)
+        let consensus = recorded.consensusNetwork(try reports.consensus(.standard), reports: reports)
+        var options = ReportOptions()
+        options.runs = 200
+        options.permutations = 200
+        options.interviews = recorded
+        options.date = Date(timeIntervalSince1970: 1_800_000_000)
+        let html = try NetworkReport.html(for: consensus, options: options)
+        #expect(html.contains("<h2 id=\"views\">Whose view?</h2>"))
+        #expect(html.contains("41 respondents described the network: 363 reports of 180 different ties, beside 20 ties known from other sources"))
+        #expect(html.contains("their consensus share:0.5"))
+        #expect(html.contains("Krippendorff&#39;s alpha") || html.contains("Krippendorff's alpha"))
+        #expect(html.contains("Perceived against structural influence"))
+        #expect(html.contains("Ties in dispute"))
+        #expect(!(try Self.report(consensus)).contains("id=\"views\""), "no recorded reports given, no section")
+
+        // A respondent's hostile id stays text.
+        let hostile = "<script>alert('r')</script>"
+        var small = StakeholderNetwork(isDirected: true, edges: [("a", "b"), ("b", "c"), ("a", "b")])
+        small = small.replacingTies(with: small.ties.enumerated().map { i, tie in
+            var copy = tie
+            copy.attributes[Tie.respondentAttribute] = .text(i == 2 ? "plain" : hostile)
+            return copy
+        }).withInterviews(respondents: [Respondent(id: hostile, role: hostile), Respondent(id: "plain", role: "staff")], perceptions: [])
+        let smallReports = Reports(small)
+        options.interviews = small
+        let page = try NetworkReport.html(for: small.consensusNetwork(try smallReports.consensus(.union), reports: smallReports), options: options)
+        #expect(page.contains("Whose view?") && !page.contains(hostile))
     }
 
     /// Hostile names everywhere stay text: no script runs, no element is injected.
