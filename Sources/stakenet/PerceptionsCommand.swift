@@ -59,7 +59,9 @@ struct PerceptionsCommand: ParsableCommand {
         }
         let measures = try Measure.parseList(against)
         let graph = try GraphBuilding.graph(of: network, selection: graphOptions.selection(for: network, quiet: input.quiet))
-        let scores = try graph.compute(measures).columns
+        let results = try graph.compute(measures, strict: against.lowercased() != "all")
+        for (measure, reason) in results.skipped where !input.quiet { Terminal.warning("\(measure.rawValue) left out: \(reason)") }
+        let scores = results.columns
         let all = PerceivedInfluence(ratings: network.perceptions, stakeholderCount: network.stakeholderCount, measures: scores, resamples: resamples, seed: seed)
         var byGroup: [(name: String, influence: PerceivedInfluence)] = []
         if let by {

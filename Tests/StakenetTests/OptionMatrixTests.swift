@@ -39,6 +39,9 @@ import TestSupport
                 kinds: "funding,research", probability: ["--probability", "0.25"]),
         Network(name: "mutual-spinouts", path: Fixtures.network("mutual-spinouts"), ids: ("spinout-01", "council-a"), mustSucceed: true,
                 probability: ["--probability", "0.25"]),
+        // Respondents' reports: every command analyses their consensus, and must succeed.
+        Network(name: "mutual-spinouts-interviews", path: Fixtures.network("mutual-spinouts-interviews"), ids: ("spinout-01", "council-a"), mustSucceed: true,
+                probability: ["--probability", "0.25"]),
         Network(name: "karate", path: Fixtures.network("classic/karate"), ids: ("0", "33"), mustSucceed: false),
     ] + EdgeCaseNetworks.names.map { Network(name: $0, path: (edgeCases as NSString).appendingPathComponent($0), ids: ("a", "b"), mustSucceed: false) }
 
@@ -168,6 +171,21 @@ import TestSupport
             case "gv": return .dot
             default: return .folder
             }
+        }
+        // Many voices: on the interviews (and, refused or not, on networks without reports).
+        let recorded: Set<String> = ["mutuals-research", "mutual-spinouts"]
+        let formats: Factor = [["--format", "table"], ["--format", "csv"], ["--format", "json"]]
+        all += runs("consensus", [[["--method", "union"], ["--method", "share:0.5"], ["--method", "threshold:2"], ["--method", "las-union"], ["--method", "las-intersection"],
+                                   ["--method", "las-row"], ["--method", "las-column"], ["--method", "romney-batchelder"], ["--method", "intersection"]],
+                                  [[], ["--roster"]], [["-o", "{out}"], ["-o", "{out}.graphml"], []]], excluding: recorded) { options in
+            options.contains("{out}.graphml") ? .graphml : options.contains("-o") ? .folder : .csv
+        }
+        all += runs("informants", [[[], ["--by", "role"], ["--by", "sector"]], [[], ["--consensus", "las-union"], ["--consensus", "romney-batchelder"]], [[], ["--roster"]],
+                                   [["--permutations", "20"]], formats], excluding: recorded, output: format)
+        all += runs("perceptions", [[[], ["--against", "pagerank,betweenness"], ["--against", "all"]], [[], ["--by", "role"]], [["--resamples", "20"]],
+                                    [[], ["--consensus", "union"]], formats], excluding: recorded, output: format)
+        all += runs("render", [[["--support"]], [[], ["--consensus", "share:0.5"]], [["-o", "{out}.svg"], ["-o", "{out}.html"]]], excluding: recorded) { options in
+            options.contains("{out}.html") ? .html : .svg
         }
         all += runs("report", [[[], ["--by", "kind"], ["--by", "sector"]], [[], ["--seeds", "{id}"]], [["--runs", "30", "--permutations", "30"]],
                                [["-o", "{out}.html"]]]) { _ in .html }
