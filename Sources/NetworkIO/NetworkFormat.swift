@@ -132,8 +132,8 @@ extension NetworkFormat {
         case .json:
             break
         }
-        if self != .folder && (network.respondents.contains { $0.role != nil || $0.organisation != nil || !$0.attributes.isEmpty } || !network.perceptions.isEmpty) {
-            lost.append("respondents' roles and organisations and their influence ratings (a CSV folder keeps them, in respondents.csv and perceptions.csv)")
+        if self != .folder && self != .xlsx && (network.respondents.contains { $0.role != nil || $0.organisation != nil || !$0.attributes.isEmpty } || !network.perceptions.isEmpty) {
+            lost.append("respondents' roles and organisations and their influence ratings (a CSV folder and a workbook keep them)")
         }
         return lost
     }

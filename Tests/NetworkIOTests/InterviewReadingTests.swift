@@ -34,6 +34,11 @@ import TestSupport
         let copy = folder.file("copy")
         try NetworkWriter.write(network, to: copy, as: .folder, inputs: [folder.path])
         expectInterviews(try NetworkReader.read(copy).network)
+        // And as a workbook: sheets respondents and perceptions beside Kumu's two.
+        let book = folder.file("copy.xlsx")
+        try NetworkWriter.write(network, to: book, as: .xlsx, inputs: [folder.path])
+        expectInterviews(try NetworkReader.read(book).network)
+        #expect(NetworkFormat.xlsx.losses(of: network).isEmpty && !NetworkFormat.graphml.losses(of: network).isEmpty)
     }
 
     @Test func workbookWrittenByOpenpyxl() throws {

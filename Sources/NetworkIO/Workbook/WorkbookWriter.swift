@@ -41,16 +41,34 @@ public enum WorkbookWriter {
             connectionHeader.insert("Direction", at: 2)
             connectionValues.insert({ .text(network.isDirected(t[$0]) ? "directed" : "undirected") }, at: 2)
         }
-        let parts: [(String, Data)] = [
-            ("[Content_Types].xml", Data(contentTypes.utf8)),
+        var sheets: [(name: String, data: Data)] = [
+            ("Elements", sheet(header: elementHeader, values: elementValues, rows: s.count)),
+            ("Connections", sheet(header: connectionHeader, values: connectionValues, rows: t.count)),
+        ]
+        // Interviews: who was asked, and their ratings, as the reader finds them.
+        if network.respondents.contains(where: { $0.role != nil || $0.organisation != nil || !$0.attributes.isEmpty }) || !network.perceptions.isEmpty {
+            let r = network.respondents, extra = Set(r.flatMap(\.attributes.keys)).sorted()
+            var values: [(Int) -> AttributeValue] = [{ .text(r[$0].id) }, { r[$0].role.map(AttributeValue.text) ?? .missing },
+                                                     { r[$0].organisation.map { .text(s[Int($0)].id) } ?? .missing }]
+            for name in extra { values.append { r[$0].attributes[name] ?? .missing } }
+            sheets.append(("respondents", sheet(header: ["id", "role", "organisation"] + extra, values: values, rows: r.count)))
+        }
+        if !network.perceptions.isEmpty {
+            let p = network.perceptions, extra = Set(p.flatMap(\.attributes.keys)).sorted()
+            var values: [(Int) -> AttributeValue] = [{ .text(network.respondents[Int(p[$0].respondent)].id) }, { .text(s[Int(p[$0].stakeholder)].id) },
+                                                     { .number(p[$0].influence) }]
+            for name in extra { values.append { p[$0].attributes[name] ?? .missing } }
+            sheets.append(("perceptions", sheet(header: ["respondent", "stakeholder", "influence"] + extra, values: values, rows: p.count)))
+        }
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(contentTypes(sheets: sheets.count).utf8)),
             ("docProps/core.xml", Data(coreProperties(network).utf8)),
             ("_rels/.rels", Data(packageRelations.utf8)),
-            ("xl/workbook.xml", Data(workbook.utf8)),
-            ("xl/_rels/workbook.xml.rels", Data(workbookRelations.utf8)),
+            ("xl/workbook.xml", Data(workbook(sheets.map(\.name)).utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(workbookRelations(sheets: sheets.count).utf8)),
             ("xl/styles.xml", Data(styles.utf8)),
-            ("xl/worksheets/sheet1.xml", sheet(header: elementHeader, values: elementValues, rows: s.count)),
-            ("xl/worksheets/sheet2.xml", sheet(header: connectionHeader, values: connectionValues, rows: t.count)),
         ]
+        for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.data)) }
         let archive = try Archive(data: Data(), accessMode: .create)
         let stamp = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, ZIP's earliest: the same network gives the same bytes
         for (path, data) in parts {
@@ -104,25 +122,32 @@ public enum WorkbookWriter {
         return #"<c r="\#(reference)"\#(style > 0 ? #" s="\#(style)""# : "") t="inlineStr"><is><t\#(space)>\#(XMLWriting.escape(text))</t></is></c>"#
     }
 
-    static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
-    """
+    static func contentTypes(sheets: Int) -> String {
+        let overrides = (1 ... sheets).map { #"<Override PartName="/xl/worksheets/sheet\#($0).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined()
+        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+            + overrides
+            + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#
+    }
 
     static let packageRelations = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
     """
 
-    static let workbook = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Elements" sheetId="1" r:id="rId1"/><sheet name="Connections" sheetId="2" r:id="rId2"/></sheets></workbook>
-    """
+    static func workbook(_ names: [String]) -> String {
+        let sheets = names.enumerated().map { #"<sheet name="\#(XMLWriting.escape($0.element))" sheetId="\#($0.offset + 1)" r:id="rId\#($0.offset + 1)"/>"# }.joined()
+        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+            + sheets + "</sheets></workbook>"
+    }
 
-    static let workbookRelations = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-    """
+    static func workbookRelations(sheets: Int) -> String {
+        let relations = (1 ... sheets).map { #"<Relationship Id="rId\#($0)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0).xml"/>"# }.joined()
+        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + relations
+            + #"<Relationship Id="rId\#(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+    }
 
     static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
