@@ -35,9 +35,20 @@ struct InfoCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(summary)
-        case .table: text = InfoCommand.render(summary)
+        case .table: text = InfoCommand.render(summary) + InfoCommand.interviews(network)
         }
         try Output.emit(text, to: output, inputs: [input.network])
+    }
+
+    /// Who reported the ties, when respondents did, and which consensus the figures above describe.
+    static func interviews(_ network: StakeholderNetwork) -> String {
+        guard !network.respondents.isEmpty else { return "" }
+        var roles: [String: Int] = [:]
+        for r in network.respondents { roles[r.role ?? "no role given", default: 0] += 1 }
+        let listing = roles.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var text = "\n" + "respondents: \(network.respondents.count) (\(listing)); \(network.perceptions.count) influence ratings\n"
+        if let rule = network.consensusRule { text += "the figures above describe their consensus \(rule) (--consensus METHOD for another)\n" }
+        return text
     }
 
     static func render(_ summary: NetworkSummary) -> String {

@@ -84,7 +84,8 @@ struct MetricsCommand: ParsableCommand {
         if time.temporal {
             _ = try TemporalMeasure.parseList(measures, strict: time.strict)
             if graphOptions.period != nil { throw ValidationError("--temporal follows the years itself: use --start rather than --period") }
-            for (name, used) in [("--weight", weight != nil), ("--per-component", perComponent)] where used {
+            for (name, used) in [("--weight", weight != nil), ("--per-component", perComponent), ("--weight-as", weightAs != .strength),
+                                 ("--tolerance", tolerance != nil), ("--max-iterations", maxIterations != nil)] where used {
                 throw ValidationError("\(name) does not apply to time-respecting measures")
             }
         } else if let measures {
