@@ -9,8 +9,10 @@ each the CSV folder holding the network it should be read as.
 - bad-shared-string.xlsx: a cell naming a shared string the workbook does not have.
 - two-sheets-no-ties.xlsx: two sheets, neither named as a sheet of ties.
 - zip-bomb.xlsx: a sheet that expands to 600 MB of spaces from under a megabyte.
+- interviews.xlsx: ties with a "Reported by" column (one row known from a register), and sheets of respondents and
+  perceptions; interviews-bad-influence.xlsx: an influence that is a word at perceptions!C5.
 
-Run through Scripts/reference/workbooks, which also has LibreOffice save two of them again (libreoffice-*.xlsx).
+Run through Scripts/reference/workbooks, which also has LibreOffice save three of them again (libreoffice-*.xlsx).
 """
 import datetime
 import os

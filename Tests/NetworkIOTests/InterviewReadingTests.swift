@@ -45,6 +45,11 @@ import TestSupport
         expectInterviews(try NetworkReader.read(Fixtures.path("workbooks/interviews.xlsx")).network)
     }
 
+    /// The same workbook saved by LibreOffice Calc (shared strings, numbers as Calc types them).
+    @Test func workbookSavedByLibreOffice() throws {
+        expectInterviews(try NetworkReader.read(Fixtures.path("workbooks/libreoffice-interviews.xlsx")).network)
+    }
+
     @Test func graphMLEdgesNameTheirRespondent() throws {
         let folder = try TemporaryFolder(files: ["g.graphml": """
         <?xml version="1.0" encoding="UTF-8"?>
