@@ -139,18 +139,27 @@ struct LiveEdgeSampler: ReverseReachableSampler {
     }
 }
 
-/// Reverse-reachable sets drawn by a sampler, stored flat.
+/// Reverse-reachable sets drawn by a sampler, stored flat (CSR), with sets of one stakeholder — the root
+/// alone, most sets when tie probabilities are small — kept only as a count per stakeholder: 4 bytes per
+/// stakeholder in all instead of 13 bytes per such set (offset, member, inverted-index entry, covered flag).
+/// Greedy coverage depends only on how many sets each stakeholder covers, so the seeds are the same.
 package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
     let sampler: Sampler
     let seed: UInt64
-    var offsets: [Int] = [0]
+    /// Multi-member set s is members[offsets[s] ..< offsets[s + 1]]: 4-byte offsets (the memberships would fill
+    /// 16 GB before they overflow, beyond what the sets' other arrays leave room for on any machine that runs this).
+    var offsets: [UInt32] = [0]
     var members: [Int32] = []
+    /// How many sets hold stakeholder v alone.
+    var singles: [UInt32]
+    var singleTotal = 0
 
-    package var count: Int { offsets.count - 1 }
+    package var count: Int { offsets.count - 1 + singleTotal }
 
     package init(sampler: Sampler, seed: UInt64) {
         self.sampler = sampler
         self.seed = seed
+        singles = [UInt32](repeating: 0, count: sampler.nodeCount)
     }
 
     /// Generates RR sets until there are `target`, set i from stream i, in fixed blocks.
@@ -161,32 +170,49 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
         let blocks = Parallel.blockCount(for: total, minimumPerBlock: 256)
         let parts = SharedBuffer(repeating: [Int32](), count: blocks)
         let partOffsets = SharedBuffer(repeating: [Int](), count: blocks)
+        let partSingles = SharedBuffer(repeating: [Int32](), count: blocks)
         let sampler = self.sampler, seed = self.seed
         Parallel.forEachBlock(blocks, threads: threads) { block, _ in
             var local = sampler
             var visited = [Bool](repeating: false, count: sampler.nodeCount)
-            var set: [Int32] = [], localOffsets: [Int] = []
+            var set: [Int32] = [], localOffsets: [Int] = [], roots: [Int32] = []
             for index in Parallel.range(ofBlock: block, blocks: blocks, count: total) {
                 var generator = SeededGenerator(seed: seed, stream: UInt64(start + index) + 1)
                 let begin = set.count
                 local.sample(into: &set, visited: &visited, generator: &generator)
                 for i in begin ..< set.count { visited[Int(set[i])] = false }
-                localOffsets.append(set.count)
+                if set.count - begin == 1 {
+                    roots.append(set[begin])
+                    set.removeLast()
+                } else {
+                    localOffsets.append(set.count)
+                }
             }
             parts.pointer[block] = set
             partOffsets.pointer[block] = localOffsets
+            partSingles.pointer[block] = roots
         }
+        members.reserveCapacity(members.count + (0 ..< blocks).reduce(0) { $0 + parts.pointer[$1].count })
+        offsets.reserveCapacity(offsets.count + (0 ..< blocks).reduce(0) { $0 + partOffsets.pointer[$1].count })
         for block in 0 ..< blocks {
             let base = members.count
             members.append(contentsOf: parts.pointer[block])
-            offsets.append(contentsOf: partOffsets.pointer[block].map { $0 + base })
+            precondition(members.count < Int(UInt32.max), "reverse-reachable sets beyond 4-byte offsets")
+            offsets.append(contentsOf: partOffsets.pointer[block].lazy.map { UInt32($0 + base) })
+            for root in partSingles.pointer[block] { singles[Int(root)] += 1 }
+            singleTotal += partSingles.pointer[block].count
+            // Each block's copy goes as soon as it is in place, so the peak holds one block twice, not all.
+            parts.pointer[block] = []
+            partOffsets.pointer[block] = []
+            partSingles.pointer[block] = []
         }
     }
 
     /// The share of the sets that hold at least one of `nodes`: n times it estimates their expected spread.
     package func coverage(of nodes: Set<Int>) -> Double {
-        var covered = 0
-        for s in 0 ..< count where (offsets[s] ..< offsets[s + 1]).contains(where: { nodes.contains(Int(members[$0])) }) { covered += 1 }
+        var covered = nodes.reduce(0) { $0 + Int(singles[$1]) }
+        let multi = offsets.count - 1
+        for s in 0 ..< multi where (Int(offsets[s]) ..< Int(offsets[s + 1])).contains(where: { nodes.contains(Int(members[$0])) }) { covered += 1 }
         return Double(covered) / Double(Swift.max(1, count))
     }
 
@@ -194,16 +220,25 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
     /// sets covered after each. Ties go to the smaller node index.
     package func greedy(k: Int, candidates: Set<Int>?) -> ([Int], [Double]) {
         let n = sampler.nodeCount
+        // The inverted index in CSR form: the sets holding node v are setIndex[setStart[v] ..< setStart[v + 1]]
+        // (4 bytes per membership, where an array per node costs a header and its spare capacity each).
         var coverage = [Int](repeating: 0, count: n)
-        var setsOf = [[Int32]](repeating: [], count: n)
-        for s in 0 ..< count {
-            for i in offsets[s] ..< offsets[s + 1] {
+        for v in members { coverage[Int(v)] += 1 }
+        var setStart = [Int](repeating: 0, count: n + 1)
+        for v in 0 ..< n { setStart[v + 1] = setStart[v] + coverage[v] }
+        for v in 0 ..< n { coverage[v] += Int(singles[v]) }
+        let multi = offsets.count - 1
+        var fill = setStart
+        var setIndex = [Int32](repeating: 0, count: members.count)
+        for s in 0 ..< multi {
+            for i in Int(offsets[s]) ..< Int(offsets[s + 1]) {
                 let v = Int(members[i])
-                coverage[v] += 1
-                setsOf[v].append(Int32(s))
+                setIndex[fill[v]] = Int32(s)
+                fill[v] += 1
             }
         }
-        var covered = [Bool](repeating: false, count: count)
+        fill = []
+        var covered = [Bool](repeating: false, count: multi)
         var chosen: [Int] = [], shares: [Double] = []
         var coveredCount = 0
         for _ in 0 ..< k {
@@ -213,10 +248,11 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
             }
             guard best >= 0 else { break }
             chosen.append(best)
-            for s in setsOf[best] where !covered[Int(s)] {
+            coveredCount += Int(singles[best])
+            for s in setIndex[setStart[best] ..< setStart[best + 1]] where !covered[Int(s)] {
                 covered[Int(s)] = true
                 coveredCount += 1
-                for i in offsets[Int(s)] ..< offsets[Int(s) + 1] { coverage[Int(members[i])] -= 1 }
+                for i in Int(offsets[Int(s)]) ..< Int(offsets[Int(s) + 1]) { coverage[Int(members[i])] -= 1 }
             }
             shares.append(Double(coveredCount) / Double(Swift.max(1, count)))
         }

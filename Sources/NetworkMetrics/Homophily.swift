@@ -118,27 +118,62 @@ extension Graph {
         }
     }
 
+    /// The E-I index of each permutation into `values`: permutation i shuffles the grouped stakeholders' labels
+    /// from stream i + 1 of `seed` (the same draws whatever the label type), in fixed blocks.
+    private func permuteExternal<Label: FixedWidthInteger & Sendable>(_: Label.Type, groupOf: [Int], grouped: [Int32], ties: [(u: Int32, v: Int32)], permutations: Int,
+                                                          seed: UInt64, threads: Int, values: SharedBuffer<Double>, done: ProgressCounter,
+                                                          progress: (@Sendable (Int) -> Void)?) {
+        // Stakeholders in no group keep a label no group has, so ties to them are never counted (they are not in `ties` anyway).
+        let base = groupOf.map { $0 >= 0 ? Label(truncatingIfNeeded: $0) : Label.max }
+        let initial = grouped.map { Label(truncatingIfNeeded: groupOf[Int($0)]) }
+        let blocks = Parallel.blockCount(for: permutations, minimumPerBlock: 64)
+        Parallel.forEachBlock(blocks, threads: threads) { block, _ in
+            // Scratch for the block, reused by each permutation; the shuffled labels reset from the observed order each time.
+            var labels = base
+            var moving = initial
+            for index in Parallel.range(ofBlock: block, blocks: blocks, count: permutations) {
+                var generator = SeededGenerator(seed: seed, stream: UInt64(index) + 1)
+                moving.withUnsafeMutableBufferPointer { target in
+                    initial.withUnsafeBufferPointer { source in target.baseAddress!.update(from: source.baseAddress!, count: source.count) }
+                }
+                generator.shuffle(&moving)
+                var externalCount = 0
+                labels.withUnsafeMutableBufferPointer { label in
+                    moving.withUnsafeBufferPointer { shuffled in
+                        grouped.withUnsafeBufferPointer { position in
+                            for i in 0 ..< position.count { label[Int(position[i])] = shuffled[i] }
+                        }
+                    }
+                    ties.withUnsafeBufferPointer { list in
+                        // Branch-free: with shuffled labels, whether a tie crosses groups is a coin toss the
+                        // processor cannot predict. x = a ^ b ≥ 0; (x | −x) >> 63 is −1 when x ≠ 0, else 0.
+                        for tie in list {
+                            let x = Int(truncatingIfNeeded: label[Int(tie.u)] ^ label[Int(tie.v)])
+                            externalCount &-= (x | (0 &- x)) >> 63
+                        }
+                    }
+                }
+                values.pointer[index] = Double(2 * externalCount - ties.count) / Double(ties.count)
+            }
+            if let progress { progress(done.add(Parallel.range(ofBlock: block, blocks: blocks, count: permutations).count)) }
+        }
+    }
+
     private func eiPermutationTest(groupOf: [Int], observed: Double, permutations: Int, seed: UInt64, threads: Int,
                                    progress: (@Sendable (Int) -> Void)?) -> Homophily.PermutationTest {
         let done = ProgressCounter()
         var tails: [(u: Int32, v: Int32)] = []
         forEachTie { u, v in if groupOf[u] >= 0 && groupOf[v] >= 0 { tails.append((Int32(u), Int32(v))) } }
         let ties = tails
-        let grouped = groupOf.indices.filter { groupOf[$0] >= 0 }
+        let grouped = groupOf.indices.filter { groupOf[$0] >= 0 }.map(Int32.init)
         let values = SharedBuffer(repeating: 0.0, count: permutations)
-        let blocks = Parallel.blockCount(for: permutations, minimumPerBlock: 64)
-        Parallel.forEachBlock(blocks, threads: threads) { block, _ in
-            for index in Parallel.range(ofBlock: block, blocks: blocks, count: permutations) {
-                var generator = SeededGenerator(seed: seed, stream: UInt64(index) + 1)
-                var labels = groupOf
-                var moving = grouped.map { groupOf[$0] }
-                generator.shuffle(&moving)
-                for (i, v) in grouped.enumerated() { labels[v] = moving[i] }
-                var externalCount = 0
-                for tie in ties where labels[Int(tie.u)] != labels[Int(tie.v)] { externalCount += 1 }
-                values.pointer[index] = Double(2 * externalCount - ties.count) / Double(ties.count)
-            }
-            if let progress { progress(done.add(Parallel.range(ofBlock: block, blocks: blocks, count: permutations).count)) }
+        // Labels as bytes when groups are few, so the tie loop's random reads stay in the nearest cache.
+        if (groupOf.max() ?? 0) < 255 {
+            permuteExternal(UInt8.self, groupOf: groupOf, grouped: grouped, ties: ties, permutations: permutations, seed: seed, threads: threads,
+                            values: values, done: done, progress: progress)
+        } else {
+            permuteExternal(Int32.self, groupOf: groupOf, grouped: grouped, ties: ties, permutations: permutations, seed: seed, threads: threads,
+                            values: values, done: done, progress: progress)
         }
         let sample = values.array
         let mean = sample.reduce(0, +) / Double(permutations)

@@ -48,7 +48,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Shuffles `array` uniformly (Fisher–Yates).
-    public mutating func shuffle<T>(_ array: inout [T]) {
+    @inlinable public mutating func shuffle<T>(_ array: inout [T]) {
         var i = array.count - 1
         while i > 0 {
             array.swapAt(i, uniform(below: i + 1))
