@@ -116,6 +116,8 @@ struct ReadingOptions: ParsableArguments {
             if !structure.unusedRespondents.isEmpty {
                 Terminal.warning("\(structure.unusedRespondents.count) respondents have no organisation, so \(method) cannot use their reports")
             }
+            let loops = read.ties.lazy.filter { $0.respondent != nil && $0.isSelfLoop }.count
+            if loops > 0 { Terminal.warning("\(loops) reported ties from a stakeholder to itself are not questions of the consensus and are left out of it") }
         }
         return network
     }

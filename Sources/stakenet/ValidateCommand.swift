@@ -57,6 +57,11 @@ struct ValidateCommand: ParsableCommand {
             let errors = report.errors.count, warnings = report.warnings.count
             if let network {
                 text += "\(input.network): valid: \(network.stakeholderCount) stakeholders, \(network.tieCount) ties"
+                if network.hasReports {
+                    let reports = network.ties.lazy.filter { $0.respondent != nil }.count
+                    text += " (\(reports) reports by \(network.respondents.count) respondents\(network.tieCount > reports ? ", \(network.tieCount - reports) known from other sources" : "")"
+                        + "\(network.perceptions.isEmpty ? "" : "; \(network.perceptions.count) influence ratings"))"
+                }
                 text += warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")\n" : "\n"
             } else {
                 text += "\(input.network): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
