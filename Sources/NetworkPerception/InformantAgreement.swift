@@ -30,7 +30,7 @@ public struct InformantFigures: Sendable, Equatable {
 extension Reports {
     /// Every respondent's figures against `consensus`, with QAP p-values from `permutations` permutations
     /// (respondent r's drawn from stream r of `seed`, so the same on any number of threads).
-    /// - Complexity: O(r·(v² + P·t)) for views of v stakeholders, P permutations and t reported ties each.
+    /// - Complexity: O(r·(n + P·(v + t))) for views of v stakeholders, P permutations and t reported ties each.
     public func informants(against consensus: ConsensusStructure, model: RomneyBatchelder, permutations: Int = 1000, seed: UInt64 = 1,
                            threads: Int = Parallel.defaultThreads) -> [InformantFigures] {
         let inConsensus = Set(consensus.ties.map(\.dyad))
@@ -65,12 +65,14 @@ extension Reports {
             var position = [Int](repeating: -1, count: stakeholderCount)
             for (i, v) in view.enumerated() { position[v] = i }
             let v = view.count
-            let relationCount = relations.count
-            var matrix = [Bool](repeating: false, count: relationCount * v * v)
+            // The consensus ties of the view, keyed by (relation, position, position): memory by ties, not by
+            // pairs, so a roster design over many stakeholders costs no v² table.
+            func key(_ relation: Int, _ s: Int, _ t: Int) -> Int64 { (Int64(relation) * Int64(v) + Int64(s)) * Int64(v) + Int64(t) }
+            var consensusKeys = Set<Int64>(minimumCapacity: known.count * (isDirected ? 1 : 2))
             for dyad in known {
                 let s = position[Int(dyad.source)], t = position[Int(dyad.target)]
-                matrix[(Int(dyad.relation) * v + s) * v + t] = true
-                if !isDirected { matrix[(Int(dyad.relation) * v + t) * v + s] = true }
+                consensusKeys.insert(key(Int(dyad.relation), s, t))
+                if !isDirected { consensusKeys.insert(key(Int(dyad.relation), t, s)) }
             }
             let reportedPositions = report.map { (Int($0.relation), position[Int($0.source)], position[Int($0.target)]) }
             var generator = SeededGenerator(seed: seed, stream: UInt64(r))
@@ -79,7 +81,7 @@ extension Reports {
             for _ in 0 ..< permutations {
                 generator.shuffle(&permutation)
                 var overlap = 0
-                for (relation, s, t) in reportedPositions where matrix[(relation * v + permutation[s]) * v + permutation[t]] { overlap += 1 }
+                for (relation, s, t) in reportedPositions where consensusKeys.contains(key(relation, permutation[s], permutation[t])) { overlap += 1 }
                 if phi(overlap) >= observed - 1e-12 { atLeast += 1 }
             }
             pValue = Double(atLeast + 1) / Double(permutations + 1)
