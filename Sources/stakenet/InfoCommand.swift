@@ -34,7 +34,7 @@ struct InfoCommand: ParsableCommand {
         let summary = NetworkSummary(network: network, graph: graph, exactLimit: exactPaths ? nil : 10_000)
         let text: String
         switch format {
-        case .json: text = try JSONOutput.encode(summary)
+        case .json: text = try JSONOutput.encode(InfoDocument(summary: summary, network: network))
         case .table: text = InfoCommand.render(summary) + InfoCommand.interviews(network)
         }
         try Output.emit(text, to: output, inputs: [input.network])
@@ -94,5 +94,26 @@ struct InfoCommand: ParsableCommand {
         }
         text += "\n" + TextTable(header: ["tie kind", "ties"], rows: summary.tiesByKind.map { [$0.name, "\($0.count)"] }).rendered
         return text
+    }
+}
+
+/// `info --format json`: the summary, and, when respondents reported the ties, who they are and which
+/// consensus the figures describe (`respondents`, `respondent_roles`, `influence_ratings`, `consensus`).
+struct InfoDocument: Encodable {
+    let summary: NetworkSummary
+    let network: StakeholderNetwork
+
+    enum Key: String, CodingKey { case respondents, respondent_roles, influence_ratings, consensus }
+
+    func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        guard !network.respondents.isEmpty else { return }
+        var container = encoder.container(keyedBy: Key.self)
+        var roles: [String: Int] = [:]
+        for r in network.respondents { roles[r.role ?? "no role given", default: 0] += 1 }
+        try container.encode(network.respondents.count, forKey: .respondents)
+        try container.encode(roles, forKey: .respondent_roles)
+        try container.encode(network.perceptions.count, forKey: .influence_ratings)
+        try container.encode(network.consensusRule, forKey: .consensus)
     }
 }

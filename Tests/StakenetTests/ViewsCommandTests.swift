@@ -30,6 +30,10 @@ import TestSupport
         let standard = try StakenetBinary.run(["info", Self.interviews])
         #expect(standard.status == 0)
         #expect(standard.standardError.contains("analysing their consensus share:0.5"))
+        #expect(standard.standardOutput.contains("respondents: 41 (staff 14, director 7"))
+        let json = try StakenetBinary.run(["info", Self.interviews, "--format", "json", "--quiet"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(document?["consensus"] as? String == "share:0.5" && document?["respondents"] as? Int == 41 && document?["influence_ratings"] as? Int == 309)
         let union = try StakenetBinary.run(["metrics", Self.interviews, "--consensus", "union", "--format", "csv", "--measures", "degree"])
         #expect(union.standardError.contains("analysing their consensus union"))
         let majority = try StakenetBinary.run(["metrics", Self.interviews, "--format", "csv", "--measures", "degree"])
