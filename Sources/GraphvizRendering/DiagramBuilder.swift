@@ -127,8 +127,8 @@ extension Diagram {
             var reportedBy = ""
             var single = false
             if options.bySupport {
-                let support = line.ties.reduce(0) { $0 + (network.ties[$1].attributes["support"]?.numericValue.map { Int($0) } ?? 0) }
-                let who = line.ties.compactMap { network.ties[$0].attributes["respondents"]?.text }.filter { !$0.isEmpty }
+                let support = line.support
+                let who = line.ties.compactMap { network.ties[$0].reporters }
                 if support == 0 {
                     attributes["penwidth"] = "0.8"
                     reportedBy = ", known from other sources"
@@ -263,6 +263,8 @@ struct DiagramTies {
         /// Whether every tie runs one way (from → to), or some run each way.
         var oneWay: Bool
         var bothWays: Bool
+        /// Respondents reporting its ties, summed (see `Tie.support`; 0 for ties known from other sources).
+        var support = 0
     }
 
     private(set) var lines: [Line] = []
@@ -313,6 +315,7 @@ struct DiagramTies {
                 notes.append("each stakeholder's \(k) strongest ties (\(built.count) of \(before) lines)")
             }
         }
+        for i in built.indices { built[i].support = built[i].ties.reduce(0) { $0 + network.ties[$1].support } }
         let strengths = built.map(\.strength)
         lines = built
         low = strengths.min() ?? 1
@@ -325,9 +328,8 @@ struct DiagramTies {
             faint = sorted[sorted.count / 2]
         }
         if let value = faint, value > low { notes.append("ties weaker than \(AttributeValue.format(value)) faint") } else { faint = nil }
-        let supports = built.map { line in line.ties.reduce(0) { $0 + (network.ties[$1].attributes["support"]?.numericValue.map { Int($0) } ?? 0) } }
-        maxSupport = supports.max() ?? 0
-        hasRecorded = supports.contains(0)
+        maxSupport = built.map(\.support).max() ?? 0
+        hasRecorded = built.contains { $0.support == 0 }
         if options.bySupport {
             faint = nil
             notes.removeAll { $0.hasPrefix("ties weaker") }

@@ -40,16 +40,11 @@ enum InterviewTablesReader {
     static func read(into network: StakeholderNetwork, respondents respondentSource: NetworkReader.TableSource?,
                      perceptions perceptionSource: NetworkReader.TableSource?, report: inout ValidationReport) -> StakeholderNetwork {
         let names = StakeholderNames(network)
-        var respondents: [Respondent] = []
-        var indexOf: [String: Int32] = [:]
-        var declared = false
-        var respondentFile = "respondents.csv"
+        var directory = Directory(respondents: [], indexOf: [:], declared: false, file: "respondents.csv")
         if let respondentSource, let table = respondentSource.load(&report) {
-            declared = true
-            respondentFile = table.file
-            readRespondents(table, names: names, into: &respondents, indexOf: &indexOf, report: &report)
+            directory = Directory(respondents: [], indexOf: [:], declared: true, file: table.file)
+            readRespondents(table, names: names, into: &directory, report: &report)
         }
-        var directory = Directory(respondents: respondents, indexOf: indexOf, declared: declared, file: respondentFile)
         let tieFile = network.tieFile ?? network.name
         for tie in network.ties {
             if let id = tie.respondent { _ = directory.index(of: id, file: tieFile, line: Int(tie.line), field: "respondent", report: &report) }
@@ -58,7 +53,7 @@ enum InterviewTablesReader {
         if let perceptionSource, let table = perceptionSource.load(&report) {
             readPerceptions(table, names: names, directory: &directory, into: &perceptions, report: &report)
         }
-        respondents = directory.respondents
+        let respondents = directory.respondents
         if respondents.isEmpty && perceptions.isEmpty { return network }
         if !network.hasReports, !respondents.isEmpty {
             report.warning(respondentSource?.name ?? perceptionSource?.name ?? tieFile,
@@ -68,8 +63,7 @@ enum InterviewTablesReader {
         return network.withInterviews(respondents: respondents, perceptions: perceptions)
     }
 
-    static func readRespondents(_ table: CSVTable, names: StakeholderNames, into respondents: inout [Respondent], indexOf: inout [String: Int32],
-                                report: inout ValidationReport) {
+    static func readRespondents(_ table: CSVTable, names: StakeholderNames, into directory: inout Directory, report: inout ValidationReport) {
         guard let header = try? HeaderMatch<RespondentColumn>(header: table.header, file: table.file, line: table.headerLine, synonyms: { $0.synonyms }) else {
             report.error(table.file, line: table.headerLine, "the header names a column twice", hint: "rename one of them")
             return
@@ -109,8 +103,8 @@ enum InterviewTablesReader {
             for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
                 respondent.attributes[column.name] = attributeValues[a][row]
             }
-            indexOf[id] = Int32(respondents.count)
-            respondents.append(respondent)
+            directory.indexOf[id] = Int32(directory.respondents.count)
+            directory.respondents.append(respondent)
         }
     }
 

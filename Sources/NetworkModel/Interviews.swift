@@ -20,8 +20,8 @@ public struct Respondent: Hashable, Sendable {
         self.line = line
     }
 
-    /// A named property: `id`, `role`, `organisation` (the stakeholder's index as text is not useful, so
-    /// callers pass the network: see `StakeholderNetwork.value(of:for:)`), or a free attribute.
+    /// A named property: `id`, `role`, or a free attribute (missing when absent). The organisation is a
+    /// stakeholder index; callers name it through the network.
     public func value(of property: String) -> AttributeValue {
         switch property {
         case "id": return .text(id)
@@ -61,14 +61,22 @@ extension Tie {
         if case .text(let id)? = attributes[Tie.respondentAttribute], !id.isEmpty { return id }
         return nil
     }
+
+    /// The attributes a consensus network's ties carry: how many respondents reported the tie, their share of
+    /// those who could, and who they were (ids joined by "; ").
+    public static let supportAttribute = "support", shareAttribute = "share", reportersAttribute = "respondents"
+
+    /// How many respondents reported this tie of a consensus network (0 for a tie known from other sources,
+    /// or not from a consensus).
+    public var support: Int { attributes[Tie.supportAttribute]?.numericValue.map { Int($0) } ?? 0 }
+
+    /// Who reported this tie of a consensus network ("a; b"), `nil` when no respondent did.
+    public var reporters: String? { attributes[Tie.reportersAttribute]?.text.flatMap { $0.isEmpty ? nil : $0 } }
 }
 
 extension StakeholderNetwork {
     /// Whether some tie was reported by a respondent: the network is many people's views of one network.
     public var hasReports: Bool { ties.contains { $0.respondent != nil } }
-
-    /// The index of the respondent with this id, if there is one. O(r).
-    public func respondentIndex(of id: String) -> Int? { respondents.firstIndex { $0.id == id } }
 
     /// The same network with these respondents and perceptions (indices as `Respondent` and `Perception` state).
     /// - Precondition: organisations and perceptions name stakeholders and respondents that exist.

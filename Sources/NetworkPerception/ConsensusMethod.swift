@@ -34,8 +34,8 @@ public enum ConsensusMethod: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads a method's name (`share:0.5`, `threshold:2`, `las-union` …; `central-graph` is `share:0.5`).
     public init(parsing text: String) throws {
-        let name = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-", options: [], range: nil)
-        let parts = text.trimmingCharacters(in: .whitespaces).lowercased().split(separator: ":", maxSplits: 1).map(String.init)
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = lowered.split(separator: ":", maxSplits: 1).map(String.init)
         if parts.count == 2 {
             switch parts[0] {
             case "threshold":
@@ -49,7 +49,7 @@ public enum ConsensusMethod: Hashable, Sendable, CustomStringConvertible {
             default: break
             }
         }
-        switch name {
+        switch lowered.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-") {
         case "union", "or": self = .union
         case "intersection", "and": self = .intersection
         case "central-graph", "majority": self = .share(0.5)

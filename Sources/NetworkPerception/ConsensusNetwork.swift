@@ -1,9 +1,6 @@
 import NetworkModel
 
 extension StakeholderNetwork {
-    /// Tie attributes a consensus network's ties carry.
-    public static let supportAttribute = "support", shareAttribute = "share", reportersAttribute = "respondents"
-
     /// The network `structure` makes of this network's reports: the ties known from other sources (no
     /// respondent) as recorded, and one tie per consensus question. Every tie that respondents reported
     /// carries `support` (how many reported it), `share` (of those who could) and `respondents` (their ids,
@@ -29,23 +26,23 @@ extension StakeholderNetwork {
             }
         }
         func describe(_ c: ConsensusTie) -> [String: AttributeValue] {
-            [Self.supportAttribute: .integer(c.support), Self.shareAttribute: c.share.isNaN ? .missing : .number(c.share),
-             Self.reportersAttribute: .text(c.reporters.map { respondents[Int($0)].id }.joined(separator: "; "))]
+            var attributes: [String: AttributeValue] = [Tie.supportAttribute: .integer(c.support),
+                                                        Tie.reportersAttribute: .text(c.reporters.map { respondents[Int($0)].id }.joined(separator: "; "))]
+            if !c.share.isNaN { attributes[Tie.shareAttribute] = .number(c.share) }
+            return attributes
         }
         var result = recorded
         for c in structure.ties {
             if let at = recordedAt[c.dyad] {
-                for (name, value) in describe(c) where !value.isMissing { result[at].attributes[name] = value }
+                result[at].attributes.merge(describe(c)) { _, new in new }
                 continue
             }
             let list = reportsOf[c.dyad] ?? []
             let weight = list.isEmpty ? 1 : list.reduce(0) { $0 + $1.weight } / Double(list.count)
             let start = list.contains { $0.start == nil } ? nil : list.compactMap(\.start).min()
             let end = list.contains { $0.end == nil } ? nil : list.compactMap(\.end).max()
-            var attributes = describe(c)
-            if attributes[Self.shareAttribute]?.isMissing == true { attributes[Self.shareAttribute] = nil }
             result.append(Tie(source: c.dyad.source, target: c.dyad.target, kind: reports.relations[Int(c.dyad.relation)], weight: weight,
-                              start: start, end: end, attributes: attributes, line: list.first?.line ?? 0))
+                              start: start, end: end, attributes: describe(c), line: list.first?.line ?? 0))
         }
         var copy = replacingTies(with: result)
         copy.consensusRule = structure.method.description

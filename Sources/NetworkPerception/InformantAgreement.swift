@@ -33,18 +33,15 @@ extension Reports {
     /// - Complexity: O(r·(n + P·(v + t))) for views of v stakeholders, P permutations and t reported ties each.
     public func informants(against consensus: ConsensusStructure, model: RomneyBatchelder, permutations: Int = 1000, seed: UInt64 = 1,
                            threads: Int = Parallel.defaultThreads) -> [InformantFigures] {
-        let inConsensus = Set(consensus.ties.map(\.dyad))
-        var byRelationPair: [ReportedDyad] = Array(inConsensus)
-        byRelationPair.sort()
+        let ties = consensus.ties.map(\.dyad)
         let results = SharedBuffer<InformantFigures?>(repeating: nil, count: respondentCount)
-        let consensus = byRelationPair
         Parallel.forEachBlock(respondentCount, threads: threads) { r, _ in
-            results.pointer[r] = self.figures(r, consensus: consensus, inConsensus: inConsensus, model: model, permutations: permutations, seed: seed)
+            results.pointer[r] = self.figures(r, consensus: ties, model: model, permutations: permutations, seed: seed)
         }
         return results.array.map { $0! }
     }
 
-    func figures(_ r: Int, consensus: [ReportedDyad], inConsensus: Set<ReportedDyad>, model: RomneyBatchelder, permutations: Int, seed: UInt64) -> InformantFigures {
+    func figures(_ r: Int, consensus: [ReportedDyad], model: RomneyBatchelder, permutations: Int, seed: UInt64) -> InformantFigures {
         let report = Set(reported[r])
         let known = consensus.filter { knows(r, $0.source, $0.target) }
         let both = known.lazy.filter { report.contains($0) }.count

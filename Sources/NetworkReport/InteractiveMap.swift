@@ -90,7 +90,7 @@ public enum InteractiveMap {
             for year in [tie.start, tie.end].compactMap({ $0 }) { first = Swift.min(first, Int(year)); last = Swift.max(last, Int(year)) }
             return Model.TieRecord(source: Int(tie.source), target: Int(tie.target), kind: kindIndex[name]!, oneWay: network.isDirected(tie),
                                    start: tie.start.map(Int.init), end: tie.end.map(Int.init), weight: tie.weight,
-                                   reporters: network.consensusRule == nil ? nil : (tie.attributes["respondents"]?.text ?? ""))
+                                   reporters: network.consensusRule == nil ? nil : (tie.reporters ?? ""))
         }
         return Model(name: network.name, directed: network.isDirected, nodeWord: "stakeholders", hasKinds: hasKinds, hasSectors: hasSectors,
                      nodes: nodes, ties: ties, tieKinds: kinds, lines: lines(of: diagram), years: first <= last ? [first, last] : nil,

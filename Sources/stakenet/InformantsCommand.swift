@@ -59,7 +59,8 @@ struct InformantsCommand: ParsableCommand {
         let views = try Views(input: input)
         let progress = Progress(quiet: input.quiet)
         progress.say("comparing \(views.reports.respondentCount) respondents with the consensus")
-        let figures = views.reports.informants(against: views.structure, model: views.model, permutations: permutations, seed: seed, threads: threads)
+        let model = views.model()
+        let figures = views.reports.informants(against: views.structure, model: model, permutations: permutations, seed: seed, threads: threads)
         progress.done()
         let network = views.read
         func organisation(_ r: Int) -> String { network.respondents[r].organisation.map { network.stakeholders[Int($0)].id } ?? "" }
@@ -112,7 +113,7 @@ struct InformantsCommand: ParsableCommand {
         case .table:
             var out = "Respondents of \(network.name) against the consensus \(views.structure.method) (\(views.structure.method.explanation))\n"
             out += "\(views.structure.ties.count) consensus ties; who could report a pair: \(input.reading.roster ? "every respondent (--roster)" : "respondents with both stakeholders on their map")\n"
-            out += "QAP: \(permutations) permutations per respondent (seed \(seed)); competence and bias: Romney–Batchelder\(views.model.converged ? "" : " (did not settle)")\n\n"
+            out += "QAP: \(permutations) permutations per respondent (seed \(seed)); competence and bias: Romney–Batchelder\(model.converged ? "" : " (did not settle)")\n\n"
             out += TextTable(header: header, rows: figures.map { row($0, number: brief) }).rendered
             if let grouped {
                 out += "\nBy \(by!): group means, and p-values of a permutation test that the groups differ (\(permutations) permutations)\n"
@@ -132,7 +133,6 @@ struct Views {
     let read: StakeholderNetwork
     let reports: Reports
     let structure: ConsensusStructure
-    let model: RomneyBatchelder
     /// The consensus network (what other commands analyse).
     let network: StakeholderNetwork
 
@@ -146,9 +146,11 @@ struct Views {
         do { structure = try reports.consensus(method) } catch let error as ConsensusError {
             throw CommandFailure(message: "\(input.network): \(error.description)")
         }
-        model = structure.model ?? RomneyBatchelder.fit(reports)
         network = read.hasReports ? read.consensusNetwork(structure, reports: reports) : read
     }
+
+    /// The Romney–Batchelder estimates: the consensus's own when it is that model's, else fitted for them.
+    func model() -> RomneyBatchelder { structure.model ?? RomneyBatchelder.fit(reports) }
 
     /// Each respondent's group by a respondents column (role, id, organisation or a free one, in any case);
     /// respondents without a value are in no group, as a warning says.

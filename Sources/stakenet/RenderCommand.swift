@@ -154,7 +154,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         // With --support, the picture of disagreement: every reported tie, unless a consensus is asked for.
         var network = try input.load(unlessAsked: support ? .union : nil)
-        if support && !network.ties.contains(where: { $0.attributes["support"] != nil }) {
+        if support && !network.ties.contains(where: { $0.support > 0 }) {
             throw CommandFailure(message: "--support: no tie of \(input.network) was reported by respondents (give the ties table a respondent column)")
         }
         let format = isHTML ? .svg : RenderFormat(fileExtension: (output as NSString).pathExtension)!
