@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "SectorComparisonTests", dependencies: ["SectorComparison", "NetworkDiffusion", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkReportTests", dependencies: ["NetworkReport", "NetworkIO", "NetworkPerception", "TestSupport"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkIO", "TestSupport"]),
-        .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport"]),
+        .testTarget(name: "StakenetTests", dependencies: ["stakenet", "TestSupport", "NetworkModel", "NetworkIO", "NetworkMetrics", "NetworkDiffusion"]),
     ]
 )

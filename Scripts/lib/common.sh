@@ -61,3 +61,44 @@ ensure_reference_env() {
         cp "$requirements" "$stamp"
     fi
 }
+
+# Spark for the GraphX jobs: SPARK_HOME if set, else the pyspark wheel in the virtualenv (installed from
+# Scripts/spark/requirements.txt when missing) with Debian's JDK 17.
+ensure_spark() {
+    if ! command -v java >/dev/null 2>&1; then
+        if command -v apt-get >/dev/null 2>&1; then
+            say "Installing openjdk-17-jre-headless with apt-get…"
+            as_root apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+        else
+            say "Scripts: install a Java 17 runtime first."; return 1
+        fi
+    fi
+    if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then return 0; fi
+    local requirements="$STAKENET_ROOT/Scripts/spark/requirements.txt"
+    local stamp="$STAKENET_VENV/.requirements-spark"
+    if [ ! -x "$STAKENET_VENV/bin/python" ]; then python3 -m venv "$STAKENET_VENV"; fi
+    if ! cmp -s "$requirements" "$stamp"; then
+        say "Installing pyspark (Spark and GraphX) into the virtualenv…"
+        "$STAKENET_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$stamp"
+    fi
+    SPARK_HOME="$("$STAKENET_VENV/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
+    export SPARK_HOME
+}
+
+# The jobs' jar, compiled with the Scala compiler Spark ships when the sources changed; prints its path.
+spark_jobs_jar() {
+    local sources="$STAKENET_ROOT/Scripts/spark/jobs"
+    local out="$STAKENET_ROOT/.build/spark"
+    local digest
+    digest="$(cat "$sources"/*.scala | sha256sum | cut -c1-16)"
+    local jar="$out/stakenet-spark-$digest.jar"
+    if [ ! -f "$jar" ]; then
+        mkdir -p "$out"
+        say "Compiling the GraphX jobs…"
+        java -cp "$SPARK_HOME/jars/*" scala.tools.nsc.Main -usejavacp -nowarn -d "$jar.tmp.jar" "$sources"/*.scala >&2
+        mv "$jar.tmp.jar" "$jar"
+    fi
+    printf '%s\n' "$jar"
+}

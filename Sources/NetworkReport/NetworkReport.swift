@@ -68,6 +68,23 @@ struct ReportBuilder {
 
     func say(_ step: String) { progress?(step) }
 
+    /// The communities of an imported `community` column (label propagation on Spark, say), with their modularity.
+    func importedCommunitySentence() -> String {
+        guard let column = options.importedScores.first(where: { $0.scores.measure == "community" }) else { return "" }
+        var numbering: [Double: Int] = [:]
+        var labels: [Int] = []
+        var next = Int(column.scores.values.count)
+        for value in column.scores.values {
+            if value.isNaN { labels.append(next); next += 1; continue }  // no value: alone
+            if let known = numbering[value] { labels.append(known) } else { numbering[value] = numbering.count; labels.append(numbering.count - 1) }
+        }
+        // Renumber densely so that stakeholders without a value are each their own community.
+        var dense: [Int: Int] = [:]
+        let partition = Partition(labels: labels.map { label in dense[label] ?? { dense[label] = dense.count; return dense.count - 1 }() })
+        let q = graph.modularity(of: partition, resolution: 1, asUndirected: true)
+        return " The communities read from \(column.source) number \(numbering.count), with modularity \(Self.number(q)) on the same ties."
+    }
+
     static func number(_ value: Double) -> String { GroupComparison.brief(value) }
     static func sortKey(_ value: Double) -> String { value.isFinite ? String(value) : "" }
 
@@ -104,10 +121,12 @@ struct ReportBuilder {
             + "and \(Self.percent(summary.density)) of the possible ties are present."
 
         say("centrality")
-        let degree = graph.degree()
-        let betweenness = n <= 5000 ? graph.betweenness(threads: options.threads)
-            : graph.approximateBetweenness(sampleSize: 500, seed: options.seed, threads: options.threads).estimate
-        let pagerank = try graph.pagerank()
+        func imported(_ name: String) -> NodeScores? { options.importedScores.first { $0.scores.measure == name }?.scores }
+        let degree = imported("degree") ?? graph.degree()
+        let betweenness = try imported("betweenness") ?? (n <= 5000 ? graph.betweenness(threads: options.threads)
+            : graph.approximateBetweenness(sampleSize: 500, seed: options.seed, threads: options.threads).estimate)
+        let pagerank = try imported("pagerank") ?? graph.pagerank()
+        let extraColumns = options.importedScores.filter { !ImportedMeasure.replaceable.contains($0.scores.measure) }
         let harmonic = graph.harmonic(threads: options.threads)
         let constraint = graph.structuralHoles().constraint
         let core = graph.coreNumber()
@@ -130,10 +149,10 @@ struct ReportBuilder {
             .init(name: "harmonic", help: "closeness: how near they are to everyone else"),
             .init(name: "constraint", help: "Burt's constraint: high when partners are tied to each other (few structural holes)"),
             .init(name: "core", help: "k-core: the most cohesive group they belong to"),
-        ]
+        ] + extraColumns.map { .init(name: $0.scores.measure, help: "computed elsewhere: read from \($0.source)") }
         let rows = shown.enumerated().map { rank, v -> ReportPage.StakeholderRow in
             let s = network.stakeholders[v]
-            let numbers = [degree[v], betweenness[v], pagerank[v], harmonic[v], constraint[v], core[v]]
+            let numbers = [degree[v], betweenness[v], pagerank[v], harmonic[v], constraint[v], core[v]] + extraColumns.map { $0.scores[v] }
             return ReportPage.StakeholderRow(cells: [ReportPage.Cell(text: String(rank + 1), sort: String(rank + 1)),
                                                      ReportPage.Cell(text: s.label, sort: s.label),
                                                      ReportPage.Cell(text: s.kind?.name ?? "", sort: s.kind?.name ?? ""),
@@ -160,6 +179,7 @@ struct ReportBuilder {
         let communitySentence = "Communities are groups of stakeholders more tied among themselves than to others: Leiden finds \(partition.count), "
             + "with modularity \(Self.number(modularity)) (0 is no more than chance; above 0.3 is a clear community structure)."
             + (partition.count > 20 ? " The 20 largest are listed." : "")
+            + importedCommunitySentence()
 
         say("diffusion")
         let transmission = try TransmissionGraph(network: network, probability: options.probability)
@@ -185,6 +205,10 @@ struct ReportBuilder {
             .init(name: "tie probability", value: Self.describe(options.probability)),
             .init(name: "communities", value: "Leiden, resolution 1, seed \(options.seed)"),
         ]
+        for measure in options.importedScores {
+            let use = ImportedMeasure.replaceable.contains(measure.scores.measure) ? "used in place of StakeNet's own" : "a column of the key stakeholders' table"
+            settings.append(.init(name: measure.scores.measure, value: "computed elsewhere, read from \(measure.source); \(use)"))
+        }
         if options.interviews != nil { settings.insert(.init(name: "consensus of respondents' reports", value: "\(options.consensus): \(options.consensus.explanation)"), at: 1) }
         if let selection = options.selection { settings.insert(.init(name: "selection", value: selection), at: 1) }
         return ReportPage(
@@ -212,7 +236,7 @@ struct ReportBuilder {
             comparisonRows: comparison.rows, significant: comparison.significant, hasSignificant: !comparison.significant.isEmpty,
             notSignificant: comparison.notSignificant, untested: comparison.untested, hasUntested: !comparison.untested.isEmpty,
             caution: comparison.caution,
-            inputs: InputFingerprint.of(options.inputs).map { .init(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) },
+            inputs: InputFingerprint.of(options.inputs + Set(options.importedScores.map(\.source)).sorted()).map { .init(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) },
             invocation: options.invocation, settings: settings)
     }
 

@@ -41,8 +41,27 @@ public struct ReportOptions: Sendable {
     public var interviews: StakeholderNetwork?
     public var consensus: ConsensusMethod = .standard
     public var roster = false
+    /// Scores computed elsewhere (`report --scores`, such as the GraphX jobs' results), one per measure
+    /// with the file it came from: degree, pagerank and betweenness replace StakeNet's own (they must
+    /// give every stakeholder a value); every other one is a column of the key stakeholders' table, and a
+    /// `community` column is also described with its modularity.
+    public var importedScores: [ImportedMeasure] = []
     /// Where Graphviz draws the maps (a worker process by default).
     public var graphviz: GraphvizIsolation = .standard
 
     public init() {}
+}
+
+/// One measure computed elsewhere, by stakeholder (NaN where it has no value), and the file it came from.
+public struct ImportedMeasure: Sendable {
+    public var scores: NodeScores
+    public var source: String
+
+    public init(scores: NodeScores, source: String) {
+        self.scores = scores
+        self.source = source
+    }
+
+    /// The measures the report computes itself and takes from here when given.
+    public static let replaceable = ["degree", "pagerank", "betweenness"]
 }

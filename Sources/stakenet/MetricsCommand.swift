@@ -72,6 +72,9 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: TableFormat = .table
 
+    @Option(help: ArgumentHelp("Join scores computed elsewhere: a CSV file with id first, or a folder of them (Scripts/spark/run's results). Without --measures, only they are shown.", valueName: "file"))
+    var scores: String?
+
     @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -82,6 +85,7 @@ struct MetricsCommand: ParsableCommand {
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations takes a number of at least 1") }
         if let tolerance, !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance takes a number between 0 and 1, such as 1e-9") }
         if time.temporal {
+            if scores != nil { throw ValidationError("--scores joins scores of the whole network; it does not apply with --temporal") }
             _ = try TemporalMeasure.parseList(measures, strict: time.strict)
             if graphOptions.period != nil { throw ValidationError("--temporal follows the years itself: use --start rather than --period") }
             for (name, used) in [("--weight", weight != nil), ("--per-component", perComponent), ("--weight-as", weightAs != .strength),
@@ -101,7 +105,8 @@ struct MetricsCommand: ParsableCommand {
         let network = try input.load()
         let selection = try graphOptions.selection(for: network, weighting: GraphBuilding.weighting(for: weight, in: network), quiet: input.quiet)
         let graph = try GraphBuilding.graph(of: network, selection: selection)
-        let asked = try measures.map(Measure.parseList) ?? Measure.standard
+        let imported = try scores.map { try ImportedScores.load($0, for: network, quiet: input.quiet) }
+        let asked = try measures.map(Measure.parseList) ?? (imported == nil ? Measure.standard : [])
         // strength sums the tie weights even when the other measures are unweighted.
         var strengthGraph: Graph?
         if weight == nil, asked.contains(where: { [.strength, .inStrength, .outStrength].contains($0) }) {
@@ -117,7 +122,12 @@ struct MetricsCommand: ParsableCommand {
         for (measure, reason) in results.skipped where !input.quiet {
             Terminal.warning("\(measure.rawValue) left out: \(reason)")
         }
-        let table = ScoreTable(network: network, columns: results.columns,
+        if let imported {
+            for column in imported.columns where results.columns.contains(where: { $0.measure == column.measure }) {
+                throw CommandFailure(message: "--scores has a column '\(column.measure)', which is also computed here; leave it out of --measures to compare, or rename it")
+            }
+        }
+        let table = ScoreTable(network: network, columns: results.columns + (imported?.columns ?? []),
                                countColumns: Set(Measure.allCases.filter(\.isCount).map(\.rawValue)))
         // What the sampled betweenness's interval guarantees, said wherever it is shown.
         var note: String?
@@ -157,4 +167,21 @@ enum WeightMeaningOption: String, ExpressibleByArgument, CaseIterable {
 
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+}
+
+extension ImportedScores {
+    /// Reads scores for `network`, saying on standard error which file each column came from and how many
+    /// stakeholders a table leaves without a value.
+    static func load(_ path: String, for network: StakeholderNetwork, quiet: Bool) throws -> ImportedScores {
+        let imported = try ScoreFiles.read(path, for: network)
+        if !quiet {
+            for (i, column) in imported.columns.enumerated() {
+                Terminal.note("\(column.measure) read from \(imported.sources[i])")
+                if imported.missing[i] > 0 {
+                    Terminal.warning("\(imported.missing[i]) of \(network.stakeholderCount) stakeholders have no \(column.measure) in \(imported.sources[i]); they are left blank")
+                }
+            }
+        }
+        return imported
+    }
 }

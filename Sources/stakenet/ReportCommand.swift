@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
 
+    @Option(help: ArgumentHelp("Scores computed elsewhere (a CSV file with id first, or a folder of them, such as Scripts/spark/run's results): degree, pagerank and betweenness replace the report's own, the others join the key stakeholders' table; the provenance says where each came from.", valueName: "file"))
+    var scores: String?
+
     @Option(help: ArgumentHelp("Compare groups of this stakeholder property, with a map of each.", valueName: "attr"))
     var by: String?
 
@@ -90,6 +93,15 @@ struct ReportCommand: ParsableCommand {
         options.threads = threads
         options.graphviz = graphviz.isolation
         options.inputs = [input.network]
+        if let scores {
+            let imported = try ImportedScores.load(scores, for: network, quiet: input.quiet)
+            for (i, column) in imported.columns.enumerated() {
+                if ImportedMeasure.replaceable.contains(column.measure), imported.missing[i] > 0 {
+                    throw CommandFailure(message: "\(imported.sources[i]): \(column.measure) is missing for \(imported.missing[i]) of \(network.stakeholderCount) stakeholders; the report uses it in place of its own, so it needs every stakeholder's")
+                }
+                options.importedScores.append(ImportedMeasure(scores: column, source: imported.sources[i]))
+            }
+        }
         options.invocation = (["stakenet"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         options.selection = input.reading.whereConditions.map { "only the stakeholders where \($0), and the ties among them (\(network.stakeholderCount) stakeholders, \(network.tieCount) ties)" }
         let progress = Progress(quiet: input.quiet)

@@ -19,7 +19,7 @@ struct StakeNet: ParsableCommand {
         Exit status: 0 success, 1 bad input or failed analysis, 2 bad usage.
         """,
         version: StakeNetVersion.current,
-        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, ReachCommand.self, TimelineCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self, ConsensusCommand.self, InformantsCommand.self, PerceptionsCommand.self, ConvertCommand.self, GenerateCommand.self, ReportCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, MetricsCommand.self, BrokerageCommand.self, HomophilyCommand.self, CommunitiesCommand.self, EgoCommand.self, TwoModeCommand.self, RenderCommand.self, DiffuseCommand.self, PathsCommand.self, ReachCommand.self, TimelineCommand.self, SeedCommand.self, CompareCommand.self, QAPCommand.self, ConsensusCommand.self, InformantsCommand.self, PerceptionsCommand.self, ConvertCommand.self, ExportCommand.self, GenerateCommand.self, ReportCommand.self]
     )
 
     /// Runs the command line, mapping outcomes to the documented exit statuses.
