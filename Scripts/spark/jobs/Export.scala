@@ -37,9 +37,11 @@ final class Export(val spark: SparkSession, val folder: String) {
     * defaults). */
   lazy val arcs: RDD[((Long, Long), Double)] = {
     val undirectedGraph = !directed
+    val n = stakeholders
+    // Keyed by one number, src · n + dst: shuffling boxed pairs was many times slower.
     ties.filter(t => t._1 != t._2).flatMap { case (s, d, w, tieDirected) =>
-      if (undirectedGraph || !tieDirected) Seq(((s, d), w), ((d, s), w)) else Seq(((s, d), w))
-    }.reduceByKey(_ + _).cache()
+      if (undirectedGraph || !tieDirected) Iterator((s * n + d, w), (d * n + s, w)) else Iterator((s * n + d, w))
+    }.reduceByKey(_ + _).map { case (key, w) => ((key / n, key % n), w) }.cache()
   }
 
   /** The graph on GraphX: every stakeholder a vertex (isolated ones too), one edge per arc with its strength. */
