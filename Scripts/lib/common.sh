@@ -68,8 +68,8 @@ ensure_spark() {
     if ! command -v java >/dev/null 2>&1; then
         if command -v apt-get >/dev/null 2>&1; then
             say "Installing openjdk-17-jre-headless with apt-get…"
-            as_root apt-get update -qq
-            DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+            as_root apt-get update -qq || return 1
+            DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null || return 1
         else
             say "Scripts: install a Java 17 runtime first."; return 1
         fi
@@ -77,13 +77,13 @@ ensure_spark() {
     if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then return 0; fi
     local requirements="$STAKENET_ROOT/Scripts/spark/requirements.txt"
     local stamp="$STAKENET_VENV/.requirements-spark"
-    if [ ! -x "$STAKENET_VENV/bin/python" ]; then python3 -m venv "$STAKENET_VENV"; fi
+    if [ ! -x "$STAKENET_VENV/bin/python" ]; then python3 -m venv "$STAKENET_VENV" || return 1; fi
     if ! cmp -s "$requirements" "$stamp"; then
         say "Installing pyspark (Spark and GraphX) into the virtualenv…"
-        "$STAKENET_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        "$STAKENET_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" || return 1
         cp "$requirements" "$stamp"
     fi
-    SPARK_HOME="$("$STAKENET_VENV/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
+    SPARK_HOME="$("$STAKENET_VENV/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')" || return 1
     export SPARK_HOME
 }
 
