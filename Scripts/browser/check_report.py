@@ -47,7 +47,7 @@ class Page:
             sys.exit("chromium did not start its DevTools server")
         targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
         page = next(t for t in targets if t["type"] == "page")
-        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=180)
         self.next_id = 0
         self.events = []
         for domain in ("Page", "Runtime", "Log"):
@@ -72,7 +72,7 @@ class Page:
         self.next_id += 1
         self.socket.send(json.dumps({"id": self.next_id, "method": "Page.handleJavaScriptDialog", "params": {"accept": False}}))
 
-    def wait_for(self, method, timeout=60):
+    def wait_for(self, method, timeout=180):
         deadline = time.time() + timeout
         while time.time() < deadline:
             for event in self.events:

@@ -123,8 +123,10 @@ struct ReportBuilder {
         say("centrality")
         func imported(_ name: String) -> NodeScores? { options.importedScores.first { $0.scores.measure == name }?.scores }
         let degree = imported("degree") ?? graph.degree()
-        let betweenness = try imported("betweenness") ?? (n <= 5000 ? graph.betweenness(threads: options.threads)
-            : graph.approximateBetweenness(sampleSize: 500, seed: options.seed, threads: options.threads).estimate)
+        let importedBetweenness = imported("betweenness")
+        let betweennessMethod = BetweennessMethod.automatic(for: graph, requested: options.approximateSources,
+                                                            exact: options.exactBetweenness, seed: options.seed)
+        let betweenness = try importedBetweenness ?? graph.betweenness(betweennessMethod, threads: options.threads)
         let pagerank = try imported("pagerank") ?? graph.pagerank()
         let extraColumns = options.importedScores.filter { !ImportedMeasure.replaceable.contains($0.scores.measure) }
         let harmonic = graph.harmonic(threads: options.threads)
@@ -144,7 +146,8 @@ struct ReportBuilder {
         let columns: [ReportPage.Column] = [
             .init(name: "rank", help: "position by PageRank"), .init(name: "stakeholder", help: "label"), .init(name: "kind", help: "kind of organisation"),
             .init(name: "sector", help: "sector"), .init(name: "degree", help: "number of partners"),
-            .init(name: "betweenness", help: "share of shortest paths running through them (brokering)"),
+            .init(name: "betweenness", help: "share of shortest paths running through them (brokering)"
+                  + (importedBetweenness == nil && !betweennessMethod.isExact ? "; estimated from sampled stakeholders' paths (see Settings)" : "")),
             .init(name: "pagerank", help: "influence from being tied to influential stakeholders"),
             .init(name: "harmonic", help: "closeness: how near they are to everyone else"),
             .init(name: "constraint", help: "Burt's constraint: high when partners are tied to each other (few structural holes)"),
@@ -194,7 +197,7 @@ struct ReportBuilder {
         var comparison = ComparisonSection.none
         if let by = options.by {
             say("comparison")
-            comparison = try compare(by: by, transmission: transmission)
+            comparison = try compare(by: by, transmission: transmission, betweenness: (betweennessMethod, importedBetweenness == nil ? betweenness.values : nil))
         }
 
         var settings: [ReportPage.Pair] = [
@@ -205,6 +208,10 @@ struct ReportBuilder {
             .init(name: "tie probability", value: Self.describe(options.probability)),
             .init(name: "communities", value: "Leiden, resolution 1, seed \(options.seed)"),
         ]
+        if importedBetweenness == nil || options.by != nil {
+            settings.append(.init(name: "betweenness", value: betweennessMethod.description(nodeCount: n)
+                + (betweennessMethod.isExact ? "" : "; exact would take one shortest-path search per stakeholder (--exact-betweenness)")))
+        }
         for measure in options.importedScores {
             let use = ImportedMeasure.replaceable.contains(measure.scores.measure) ? "used in place of StakeNet's own" : "a column of the key stakeholders' table"
             settings.append(.init(name: measure.scores.measure, value: "computed elsewhere, read from \(measure.source); \(use)"))
@@ -392,7 +399,10 @@ struct ReportBuilder {
         static let none = ComparisonSection()
     }
 
-    func compare(by attribute: String, transmission: TransmissionGraph) throws -> ComparisonSection {
+    /// - Parameter betweenness: how betweenness is computed, and its values when the report computed them
+    ///   (the comparison's members' betweenness is then the same figure as the table's).
+    func compare(by attribute: String, transmission: TransmissionGraph,
+                 betweenness: (method: BetweennessMethod, values: [Double]?)) throws -> ComparisonSection {
         var grouping = try network.grouping(by: attribute, missingAsGroup: options.missingAsGroup)
         // The groups asked for, else the largest (at most 8), are compared; the rest are held fixed as (other).
         let members = grouping.members
@@ -411,7 +421,8 @@ struct ReportBuilder {
         let reach = transmission.reachFromEach(runs: Swift.min(options.runs, 1000), seed: options.seed, threads: options.threads).mean
         let profiler = try GroupProfiler(graph: graph, partnerKind: kinds?.groupOf ?? network.stakeholders.map { _ in -1 },
                                          kindNames: kinds?.names ?? [], reach: reach,
-                                         leftOut: grouping.groupOf.map { $0 < 0 }, threads: options.threads)
+                                         leftOut: grouping.groupOf.map { $0 < 0 }, betweenness: betweenness.method,
+                                         betweennessValues: betweenness.values, threads: options.threads)
         let result = try GroupComparison.compare(profiler, grouping: grouping,
                                                  settings: .init(permutations: options.permutations, bootstrap: 1000, seed: options.seed, threads: options.threads),
                                                  comparedGroups: compared)
@@ -432,7 +443,7 @@ struct ReportBuilder {
         section.significant = findings.filter(\.significant).map(\.sentence)
         section.notSignificant = findings.filter { $0.tested && !$0.significant }.map(\.measure).joined(separator: ", ")
         section.untested = findings.filter { !$0.tested }.map(\.measure).joined(separator: ", ")
-        section.caution = result.multipleTestingNote() ?? ""
+        section.caution = ([result.multipleTestingNote()].compactMap { $0 } + result.notes.map { $0 + "." }).joined(separator: " ")
         return section
     }
 }

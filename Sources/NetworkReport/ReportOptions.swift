@@ -1,6 +1,7 @@
 import Foundation
 import GraphvizRendering
 import NetworkDiffusion
+import NetworkMetrics
 import NetworkModel
 import NetworkPerception
 
@@ -46,6 +47,10 @@ public struct ReportOptions: Sendable {
     /// give every stakeholder a value); every other one is a column of the key stakeholders' table, and a
     /// `community` column is also described with its modularity.
     public var importedScores: [ImportedMeasure] = []
+    /// Betweenness from this many sampled sources; `nil` leaves the choice to `BetweennessMethod.automatic`
+    /// (exact while stakeholders × arcs stays within its budget), `exactBetweenness` forces exact.
+    public var approximateSources: Int?
+    public var exactBetweenness = false
     /// Where Graphviz draws the maps (a worker process by default).
     public var graphviz: GraphvizIsolation = .standard
 

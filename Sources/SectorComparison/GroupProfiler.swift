@@ -35,15 +35,14 @@ public final class GroupProfiler: @unchecked Sendable {
     let ties: [Int32]
     let simpleEdges: [Int32]
     let triangles: [Int32]
-    /// Open two-paths grouped by broker: the pairs (i, k) broker b mediates are
-    /// `openPairs[2·pathOffsets[b] ..< 2·pathOffsets[b + 1]]`.
-    let openPairs: [Int32]
-    let pathOffsets: [Int]
+    /// Brokerage roles under any labelling (`nil` when left out).
+    let brokers: BrokerRoleCounter?
     let kindCount: Int
     let partnerCounts: [Int32]
     let tieEnds: [Double]
     let degree: [Double]
     let betweenness: [Double]
+    public let betweennessMethod: BetweennessMethod
     let pagerank: [Double]
     let reach: [Double]?
     let brokerageTotal: [Double]
@@ -62,9 +61,15 @@ public final class GroupProfiler: @unchecked Sendable {
     ///   - reach: expected spread from each stakeholder alone, if `mean_reach` is wanted.
     ///   - leftOut: stakeholders in no group; every labelling given to `profile` must give exactly these a
     ///     negative label.
+    ///   - betweenness: how members' betweenness is computed (`BetweennessMethod.automatic` samples on
+    ///     large networks); a sampled method is said in `notes`.
+    ///   - betweennessValues: members' betweenness already computed by `method` on `graph` read unweighted
+    ///     (so it is not computed twice).
     /// - Throws: `AnalysisError` when PageRank does not converge.
-    /// - Complexity: O(nm) for betweenness, O(Σ_v d_v²) for triangles and two-paths.
+    /// - Complexity: O(nm) for exact betweenness (O(km) from k sampled sources), O(Σ_v d_v²) for triangles
+    ///   and two-paths.
     public init(graph weighted: Graph, partnerKind: [Int], kindNames: [String], reach: [Double]?, leftOut: [Bool]? = nil,
+                betweenness method: BetweennessMethod = .exact, betweennessValues: [Double]? = nil,
                 threads: Int = Parallel.defaultThreads) throws {
         let graph = weighted.unweighted()
         let n = graph.nodeCount
@@ -101,7 +106,9 @@ public final class GroupProfiler: @unchecked Sendable {
         partnerCounts = counts
         tieEnds = ends
         degree = graph.degree().values
-        betweenness = graph.betweenness(threads: threads).values
+        precondition(betweennessValues?.count ?? n == n)
+        betweenness = betweennessValues ?? graph.betweenness(method, threads: threads).values
+        betweennessMethod = method
         pagerank = try graph.pagerank().values
         self.reach = reach
 
@@ -110,15 +117,14 @@ public final class GroupProfiler: @unchecked Sendable {
         for u in 0 ..< n { for v in neighbours[u] where Int(v) > u { edges.append(Int32(u)); edges.append(v) } }
         simpleEdges = kept(edges, 2)
         var notes: [String] = []
+        if !method.isExact { notes.append("mean_betweenness: members' betweenness \(method.description(nodeCount: n)); give --exact-betweenness for every stakeholder's paths (O(nm))") }
         let triangleList = GroupProfiler.triangles(neighbours, limit: GroupProfiler.listLimit)
         if triangleList == nil { notes.append("clustering_within left out: more than \(GroupProfiler.listLimit) triangles") }
         triangles = kept(triangleList ?? [], 3)
-        let paths = GroupProfiler.openTwoPaths(graph, leftOut: leftOut, limit: GroupProfiler.listLimit)
-        if paths == nil { notes.append("brokerage roles left out: more than \(GroupProfiler.listLimit) open two-paths") }
-        openPairs = paths?.pairs ?? []
-        pathOffsets = paths?.offsets ?? []
-        // sna counts an undirected path once each way.
-        brokerageTotal = paths.map { p in (0 ..< n).map { Double((p.offsets[$0 + 1] - p.offsets[$0]) * (graph.isDirected ? 1 : 2)) } } ?? []
+        let brokers = BrokerRoleCounter(graph: graph, leftOut: out, limit: GroupProfiler.listLimit)
+        if brokers == nil { notes.append("brokerage roles left out: more than \(GroupProfiler.listLimit) closed two-paths") }
+        self.brokers = brokers
+        brokerageTotal = brokers?.totals ?? []
 
         var list: [GroupMeasure] = [
             .init(name: "stakeholders", kind: .size),
@@ -136,7 +142,7 @@ public final class GroupProfiler: @unchecked Sendable {
             used.insert(measure)
             list.append(.init(name: measure, kind: .memberRatio))
         }
-        if paths != nil {
+        if brokers != nil {
             list.append(.init(name: "mean_brokerage", kind: .memberMean))
             for role in GroupProfiler.roleNames { list.append(.init(name: "roles_" + role, kind: .memberRatio)) }
         }
@@ -177,32 +183,13 @@ public final class GroupProfiler: @unchecked Sendable {
         return list
     }
 
-    /// Every two-path i → b → k with no tie i → k (the paths a broker mediates), as pairs (i, k) grouped by
-    /// broker b; on an undirected graph only i < k, since k → b → i is the same path the other way.
-    /// Paths through a left-out node (as broker or end) are not listed.
-    static func openTwoPaths(_ graph: Graph, leftOut: [Bool]? = nil, limit: Int) -> (pairs: [Int32], offsets: [Int])? {
-        var pairs: [Int32] = []
-        var offsets = [0]
-        for b in 0 ..< graph.nodeCount {
-            if leftOut?[b] == true { offsets.append(pairs.count / 2); continue }
-            for i in graph.predecessors(of: b) where Int(i) != b && leftOut?[Int(i)] != true {
-                for k in graph.successors(of: b) where Int(k) != b && k != i && leftOut?[Int(k)] != true {
-                    if !graph.isDirected && k < i { continue }
-                    if graph.hasEdge(from: Int(i), to: Int(k)) { continue }
-                    pairs.append(i); pairs.append(k)
-                }
-                if pairs.count > 2 * limit { return nil }
-            }
-            offsets.append(pairs.count / 2)
-        }
-        return (pairs, offsets)
-    }
-
     /// Reusable buffers for `profile`.
     public struct Scratch {
         var induced: [Int32]
         var simpleDegree: [Int32]
         var triangleCount: [Int32]
+        /// Partners per group of one broker (`BrokerRoleCounter`).
+        var tally: [Int] = []
         public init(nodeCount: Int) {
             induced = [Int32](repeating: 0, count: nodeCount)
             simpleDegree = induced
@@ -213,37 +200,59 @@ public final class GroupProfiler: @unchecked Sendable {
     /// The profile of every group under `labels` (group of each stakeholder, 0 ..< `groupCount`), as
     /// `values[measure * groupCount + group]`, measures in `measures` order.
     ///
-    /// - Complexity: O(n·k + m + triangles + open two-paths) for k partner kinds; no allocation beyond the result.
+    /// - Complexity: O(n·k + m + triangles + closed two-paths) for k partner kinds.
     public func profile(labels: [Int32], groupCount G: Int, scratch: inout Scratch) -> [Double] {
         let n = nodeCount, K = kindCount
         var values = [Double](repeating: .nan, count: measures.count * G)
         var size = [Double](repeating: 0, count: G), within = size, between = size
         var sumDegree = size, sumBetweenness = size, sumPagerank = size, sumReach = size, sumBrokerage = size, ends = size
-        var partners = [Double](repeating: 0, count: G * K)
-        for v in 0 ..< n where labels[v] >= 0 {
-            let g = Int(labels[v])
-            size[g] += 1
-            sumDegree[g] += degree[v]
-            sumBetweenness[g] += betweenness[v]
-            sumPagerank[g] += pagerank[v]
-            if let reach { sumReach[g] += reach[v] }
-            if !brokerageTotal.isEmpty { sumBrokerage[g] += brokerageTotal[v] }
-            ends[g] += tieEnds[v]
-            for k in 0 ..< K { partners[g * K + k] += Double(partnerCounts[v * K + k]) }
-        }
-        for v in 0 ..< n { scratch.induced[v] = 0 }
-        var index = 0
-        while index < ties.count {
-            let u = Int(ties[index]), v = Int(ties[index + 1])
-            let gu = Int(labels[u]), gv = Int(labels[v])
-            if gu == gv {
-                within[gu] += 1
-                scratch.induced[u] += 1; scratch.induced[v] += 1
-            } else {
-                between[gu] += 1; between[gv] += 1
+        // Partner counts are whole numbers: summed as integers (exactly, as the doubles they become).
+        var partnerTotals = [Int](repeating: 0, count: G * K)
+        labels.withUnsafeBufferPointer { label in
+            partnerCounts.withUnsafeBufferPointer { counts in
+                partnerTotals.withUnsafeMutableBufferPointer { totals in
+                    for v in 0 ..< n where label[v] >= 0 {
+                        let g = Int(label[v])
+                        size[g] += 1
+                        sumDegree[g] += degree[v]
+                        sumBetweenness[g] += betweenness[v]
+                        sumPagerank[g] += pagerank[v]
+                        ends[g] += tieEnds[v]
+                        let row = v &* K, column = g &* K
+                        for k in 0 ..< K { totals[column &+ k] &+= Int(counts[row &+ k]) }
+                    }
+                    if let reach { for v in 0 ..< n where label[v] >= 0 { sumReach[Int(label[v])] += reach[v] } }
+                    if !brokerageTotal.isEmpty { for v in 0 ..< n where label[v] >= 0 { sumBrokerage[Int(label[v])] += brokerageTotal[v] } }
+                }
             }
-            index += 2
         }
+        let partners = partnerTotals.map(Double.init)
+        // Branch-free: under a random labelling whether a tie stays within a group is a coin toss, and
+        // mispredicted branches here cost more than the arithmetic.
+        var withinCount = [Int](repeating: 0, count: G), betweenCount = withinCount
+        labels.withUnsafeBufferPointer { label in
+            ties.withUnsafeBufferPointer { tie in
+                scratch.induced.withUnsafeMutableBufferPointer { induced in
+                    withinCount.withUnsafeMutableBufferPointer { inside in
+                        betweenCount.withUnsafeMutableBufferPointer { across in
+                            for v in 0 ..< n { induced[v] = 0 }
+                            var index = 0
+                            while index < tie.count {
+                                let u = Int(tie[index]), v = Int(tie[index + 1])
+                                let gu = Int(label[u]), gv = Int(label[v])
+                                let same: Int32 = gu == gv ? 1 : 0
+                                inside[gu] &+= Int(same)
+                                across[gu] &+= Int(1 - same); across[gv] &+= Int(1 - same)
+                                induced[u] &+= same; induced[v] &+= same
+                                index &+= 2
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // A tie within g was counted once for g; one between g and h once for each.
+        for g in 0 ..< G { within[g] = Double(withinCount[g]); between[g] = Double(betweenCount[g]) }
         // Freeman degree centralization of each induced network: Σ (max − d) over the maximum possible.
         var maxInduced = size.map { _ in 0.0 }, sumInduced = maxInduced
         for v in 0 ..< n where labels[v] >= 0 {
@@ -279,7 +288,7 @@ public final class GroupProfiler: @unchecked Sendable {
         }
         if !brokerageTotal.isEmpty {
             for g in 0 ..< G { set(g, size[g] > 0 ? sumBrokerage[g] / size[g] : .nan) }; m += 1
-            let roles = roleCounts(labels: labels, groupCount: G)
+            let roles = roleCounts(labels: labels, groupCount: G, scratch: &scratch)
             for r in 0 ..< 5 {
                 for g in 0 ..< G { set(g, sumBrokerage[g] > 0 ? roles[g * 5 + r] / sumBrokerage[g] : .nan) }
                 m += 1
@@ -293,19 +302,30 @@ public final class GroupProfiler: @unchecked Sendable {
     private func clustering(labels: [Int32], groupCount G: Int, size: [Double], scratch: inout Scratch, _ set: (Int, Double) -> Void) {
         let n = nodeCount
         for v in 0 ..< n { scratch.simpleDegree[v] = 0; scratch.triangleCount[v] = 0 }
-        var index = 0
-        while index < simpleEdges.count {
-            let u = Int(simpleEdges[index]), v = Int(simpleEdges[index + 1])
-            if labels[u] == labels[v] { scratch.simpleDegree[u] += 1; scratch.simpleDegree[v] += 1 }
-            index += 2
-        }
-        index = 0
-        while index < triangles.count {
-            let a = Int(triangles[index]), b = Int(triangles[index + 1]), c = Int(triangles[index + 2])
-            if labels[a] == labels[b] && labels[b] == labels[c] {
-                scratch.triangleCount[a] += 1; scratch.triangleCount[b] += 1; scratch.triangleCount[c] += 1
+        // Branch-free, as the ties in `profile`.
+        labels.withUnsafeBufferPointer { label in
+            scratch.simpleDegree.withUnsafeMutableBufferPointer { degree in
+                simpleEdges.withUnsafeBufferPointer { edge in
+                    var index = 0
+                    while index < edge.count {
+                        let u = Int(edge[index]), v = Int(edge[index + 1])
+                        let same: Int32 = label[u] == label[v] ? 1 : 0
+                        degree[u] &+= same; degree[v] &+= same
+                        index &+= 2
+                    }
+                }
             }
-            index += 3
+            scratch.triangleCount.withUnsafeMutableBufferPointer { count in
+                triangles.withUnsafeBufferPointer { triangle in
+                    var index = 0
+                    while index < triangle.count {
+                        let a = Int(triangle[index]), b = Int(triangle[index + 1]), c = Int(triangle[index + 2])
+                        let same: Int32 = (label[a] == label[b] ? 1 : 0) & (label[b] == label[c] ? 1 : 0)
+                        count[a] &+= same; count[b] &+= same; count[c] &+= same
+                        index &+= 3
+                    }
+                }
+            }
         }
         var sums = [Double](repeating: 0, count: G)
         for v in 0 ..< n where labels[v] >= 0 {
@@ -316,44 +336,8 @@ public final class GroupProfiler: @unchecked Sendable {
     }
 
     /// Brokerage counts per broker group and role (coordinator, consultant, representative, gatekeeper, liaison).
-    func roleCounts(labels: [Int32], groupCount G: Int) -> [Double] {
-        var counts = [Double](repeating: 0, count: G * 5)
-        for b in 0 ..< nodeCount where labels[b] >= 0 {
-            let roles = brokerRoles(b, labels: labels)
-            let base = Int(labels[b]) * 5
-            counts[base] += Double(roles.0); counts[base + 1] += Double(roles.1); counts[base + 2] += Double(roles.2)
-            counts[base + 3] += Double(roles.3); counts[base + 4] += Double(roles.4)
-        }
-        return counts
-    }
-
-    /// Broker b's role counts under `labels`, as `Graph.brokerage` classifies them: the hot loop of a
-    /// permutation, counting in registers from three comparisons per path (no branches, no stores).
-    @inline(__always)
-    func brokerRoles(_ b: Int, labels: [Int32]) -> (Int, Int, Int, Int, Int) {
-        var coordinator = 0, consultant = 0, representative = 0, gatekeeper = 0, liaison = 0
-        let gb = labels[b]
-        labels.withUnsafeBufferPointer { l in
-            openPairs.withUnsafeBufferPointer { p in
-                var index = 2 * pathOffsets[b]
-                let end = 2 * pathOffsets[b + 1]
-                while index < end {
-                    let gi = l[Int(p[index])], gk = l[Int(p[index + 1])]
-                    let ib = gi == gb ? 1 : 0, ik = gi == gk ? 1 : 0, bk = gb == gk ? 1 : 0
-                    coordinator &+= ib & bk
-                    representative &+= ib & (1 - bk)
-                    gatekeeper &+= bk & (1 - ib)
-                    consultant &+= ik & (1 - ib)
-                    liaison &+= (1 - ib) & (1 - ik) & (1 - bk)
-                    index += 2
-                }
-            }
-        }
-        // An undirected path counts once each way; the way back swaps representative and gatekeeper.
-        if !isDirected {
-            return (2 * coordinator, 2 * consultant, representative + gatekeeper, representative + gatekeeper, 2 * liaison)
-        }
-        return (coordinator, consultant, representative, gatekeeper, liaison)
+    func roleCounts(labels: [Int32], groupCount G: Int, scratch: inout Scratch) -> [Double] {
+        (brokers?.groupCounts(labels: labels, groupCount: G, tally: &scratch.tally) ?? [Int](repeating: 0, count: 5 * G)).map(Double.init)
     }
 
     /// Each member's own numerator and denominator for measures with a bootstrap interval, under `labels`:
@@ -384,11 +368,10 @@ public final class GroupProfiler: @unchecked Sendable {
         }
     }
 
-    /// Role counts of each stakeholder under `labels`.
+    /// Role counts of each stakeholder under `labels` (zero for those in no group).
     func nodeRoleCounts(labels: [Int32]) -> [[Double]] {
-        (0 ..< nodeCount).map { b in
-            let r = brokerRoles(b, labels: labels)
-            return [r.0, r.1, r.2, r.3, r.4].map(Double.init)
-        }
+        guard let brokers else { return [[Double]](repeating: [0, 0, 0, 0, 0], count: nodeCount) }
+        let counts = brokers.brokerCounts(labels: labels, groupCount: Int(labels.max() ?? -1) + 1)
+        return (0 ..< nodeCount).map { b in (0 ..< 5).map { Double(counts[5 * b + $0]) } }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetworkDiffusion
 import NetworkIO
+import NetworkMetrics
 import NetworkModel
 import SectorComparison
 
@@ -69,6 +70,12 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed for every random draw.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("With --by: estimate members' betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above).", valueName: "sources"))
+    var approx: Int?
+
+    @Flag(name: .customLong("exact-betweenness"), help: "With --by: members' betweenness from every stakeholder's shortest paths, however large the network (O(nm)).")
+    var exactBetweenness = false
+
     @Option(help: "Worker threads (results are identical for any number).")
     var threads: Int = Parallel.defaultThreads
 
@@ -86,6 +93,12 @@ struct CompareCommand: ParsableCommand {
             throw ValidationError("\(name) takes a number of 0 or more")
         }
         if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
+        if let approx, approx < 1 { throw ValidationError("--approx takes a number of sources of at least 1") }
+        if approx != nil && exactBetweenness { throw ValidationError("--approx samples betweenness and --exact-betweenness computes it exactly: give one of them") }
+        if (approx != nil || exactBetweenness) && by == nil { throw ValidationError("--approx and --exact-betweenness choose how members' betweenness is computed: add --by ATTR") }
+        if (approx != nil || exactBetweenness) && (overTime || graphOptions.periods.count > 1) {
+            throw ValidationError("--approx and --exact-betweenness apply to one period's groups; periods compared side by side always compute betweenness exactly, on each permuted network")
+        }
         if by != nil && networks.count > 1 {
             throw ValidationError("--by compares the groups of one network; name one network, or leave out --by to compare whole networks")
         }
@@ -131,9 +144,10 @@ struct CompareCommand: ParsableCommand {
             progress.say("reach from every stakeholder (\(runs) runs)")
             reach = try probabilities.transmissionGraph(network, path: path).reachFromEach(runs: runs, seed: seed, threads: threads).mean
         }
-        progress.say("centralities")
+        let method = BetweennessMethod.automatic(for: graph, requested: approx, exact: exactBetweenness, seed: seed)
+        progress.say(method.isExact ? "centralities" : "centralities (betweenness from sampled sources)")
         let profiler = try GroupProfiler(graph: graph, partnerKind: partnerKind, kindNames: kindNames, reach: reach,
-                                         leftOut: grouping.groupOf.map { $0 < 0 }, threads: threads)
+                                         leftOut: grouping.groupOf.map { $0 < 0 }, betweenness: method, threads: threads)
         let total = permutations
         let reporter: (@Sendable (Int) -> Void)? = progress.enabled ? { @Sendable (done: Int) in progress.say("permutation \(done) of \(total)") } : nil
         let result = try GroupComparison.compare(profiler, grouping: grouping,

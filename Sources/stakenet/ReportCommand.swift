@@ -57,10 +57,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Worker threads (results are identical for any number).")
     var threads: Int = Parallel.defaultThreads
 
+    @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above; the report says which).", valueName: "sources"))
+    var approx: Int?
+
+    @Flag(name: .customLong("exact-betweenness"), help: "Betweenness from every stakeholder's shortest paths, however large the network (O(nm)).")
+    var exactBetweenness = false
+
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs takes a number of at least 1") }
         if permutations < 0 { throw ValidationError("--permutations takes a number of 0 or more") }
         if threads < 1 { throw ValidationError("--threads takes a number of at least 1") }
+        if let approx, approx < 1 { throw ValidationError("--approx takes a number of sources of at least 1") }
+        if approx != nil && exactBetweenness { throw ValidationError("--approx samples betweenness and --exact-betweenness computes it exactly: give one of them") }
     }
 
     func run() throws {
@@ -91,6 +99,8 @@ struct ReportCommand: ParsableCommand {
         options.permutations = permutations
         options.seed = seed
         options.threads = threads
+        options.approximateSources = approx
+        options.exactBetweenness = exactBetweenness
         options.graphviz = graphviz.isolation
         options.inputs = [input.network]
         if let scores {

@@ -154,6 +154,25 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         for payload in payloads { #expect(view.text.contains(payload), "shown as text: \(payload)") }
     }
 
+    /// Betweenness from sampled sources is said in Settings, in the table's column help and, with groups,
+    /// under the comparison; an exact report says it is exact.
+    @Test func sampledBetweennessIsSaid() throws {
+        let network = try NetworkReader.read(Fixtures.network("mutual-spinouts")).network
+        var options = ReportOptions()
+        options.by = "kind"
+        options.runs = 100
+        options.permutations = 50
+        options.date = Date(timeIntervalSince1970: 1_800_000_000)
+        let exact = try NetworkReport.html(for: network, options: options)
+        #expect(exact.contains("exact (every stakeholder&#39;s shortest paths)") || exact.contains("exact (every stakeholder's shortest paths)"))
+        #expect(!exact.contains("estimated from sampled stakeholders"))
+        options.approximateSources = 12
+        let sampled = try NetworkReport.html(for: network, options: options)
+        #expect(sampled.contains("estimated from the shortest paths of 12 of the 64 stakeholders"))
+        #expect(sampled.contains("estimated from sampled stakeholders"))
+        #expect(sampled.contains("mean_betweenness: members"))
+    }
+
     /// Provenance lists each input file with its SHA-256 (as sha256sum computes it).
     @Test func provenanceHashesInputs() throws {
         let folder = Fixtures.network("mutuals-research")

@@ -125,3 +125,60 @@ func profiler(for path: String, by attribute: String, reach: [Double]? = nil) th
         #expect(value("e_i_index", 0) == homophily.groupEI[0]! && value("e_i_index", 1) == homophily.groupEI[1]!)
     }
 }
+
+/// Members' betweenness from sampled sources, as `compare` and the report use on large networks.
+@Suite struct SampledGroupBetweennessTests {
+    /// The groups' mean betweenness from 20 of the 77 stakeholders' paths averages, over 200 seeds, to the
+    /// exact mean (within 3 standard errors of that average), and the sampled profile says how it was made.
+    @Test func groupMeansFromSampledSourcesAreUnbiasedAndSaidSo() throws {
+        let network = try NetworkReader.read(Fixtures.dataset("lesmis")).network
+        let graph = try network.graph()
+        let groupOf = (0 ..< graph.nodeCount).map { $0 % 3 }
+        let exact = try GroupProfiler(graph: graph, partnerKind: groupOf, kindNames: ["a", "b", "c"], reach: nil)
+        #expect(exact.notes.isEmpty)
+        let measure = exact.measures.firstIndex { $0.name == "mean_betweenness" }!
+        func means(_ profiler: GroupProfiler) -> [Double] {
+            var scratch = GroupProfiler.Scratch(nodeCount: graph.nodeCount)
+            let values = profiler.profile(labels: groupOf.map(Int32.init), groupCount: 3, scratch: &scratch)
+            return (0 ..< 3).map { values[measure * 3 + $0] }
+        }
+        let truth = means(exact)
+        let runs = 200
+        var sampled: [[Double]] = []
+        for run in 0 ..< runs {
+            let profiler = try GroupProfiler(graph: graph, partnerKind: groupOf, kindNames: ["a", "b", "c"], reach: nil,
+                                             betweenness: .sampled(sources: 20, seed: UInt64(run + 1)), threads: 1)
+            if run == 0 {
+                #expect(profiler.notes.contains { $0.hasPrefix("mean_betweenness:") && $0.contains("20 of the 77 stakeholders") }, "\(profiler.notes)")
+            }
+            sampled.append(means(profiler))
+        }
+        for g in 0 ..< 3 {
+            let estimates = sampled.map { $0[g] }
+            let mean = estimates.reduce(0, +) / Double(runs)
+            let spread = (estimates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(runs - 1)).squareRoot()
+            #expect(spread > 0, "the sample must vary")
+            #expect(abs(mean - truth[g]) < 3 * spread / Double(runs).squareRoot(), "group \(g): \(mean) against \(truth[g])")
+        }
+    }
+
+    @Test func automaticIsExactWithinTheBudgetAndSampledBeyondIt() throws {
+        var generator = EcosystemGenerator(stakeholders: 2000)
+        generator.meanDegree = 6
+        generator.seed = 3
+        let graph = try generator.generate().graph()
+        let arcs = Double(graph.outTargets.count)
+        #expect(BetweennessMethod.automatic(for: graph, seed: 1) == .exact)
+        #expect(BetweennessMethod.automatic(for: graph, seed: 1, budget: 2000 * arcs) == .exact)
+        // Just below n·arcs: as many sources as the budget buys, but never fewer than 500.
+        #expect(BetweennessMethod.automatic(for: graph, seed: 4, budget: 1500 * arcs) == .sampled(sources: 1500, seed: 4))
+        #expect(BetweennessMethod.automatic(for: graph, seed: 4, budget: 10 * arcs) == .sampled(sources: 500, seed: 4))
+        #expect(BetweennessMethod.automatic(for: graph, exact: true, seed: 4, budget: 10 * arcs) == .exact)
+        #expect(BetweennessMethod.automatic(for: graph, requested: 30, seed: 4) == .sampled(sources: 30, seed: 4))
+        #expect(BetweennessMethod.automatic(for: graph, requested: 5000, seed: 4, budget: 10 * arcs) == .exact)
+        // The sampled method is the sampled estimate, bit for bit.
+        let sampled = graph.betweenness(.sampled(sources: 50, seed: 8), threads: 2)
+        let direct = graph.approximateBetweenness(sampleSize: 50, seed: 8, threads: 1).estimate
+        #expect(sampled.values.map(\.bitPattern) == direct.values.map(\.bitPattern))
+    }
+}

@@ -102,6 +102,36 @@ import TestSupport
         #expect(alone.status == 2)
     }
 
+    /// `--approx K` samples members' betweenness and says so; small networks stay exact and silent, and
+    /// contradictory or misplaced choices are refused.
+    @Test func sampledBetweennessIsAnnounced() throws {
+        let base = ["compare", spinouts, "--by", "kind", "--permutations", "50", "--bootstrap", "0", "--runs", "0", "--format", "csv"]
+        let exact = try StakenetBinary.run(base)
+        #expect(exact.status == 0 && !exact.standardError.contains("mean_betweenness"), "\(exact.standardError)")
+        let forced = try StakenetBinary.run(base + ["--exact-betweenness"])
+        #expect(forced.status == 0 && forced.standardOutput == exact.standardOutput)
+        let sampled = try StakenetBinary.run(base + ["--approx", "10", "--seed", "3"])
+        #expect(sampled.status == 0, "\(sampled.standardError)")
+        #expect(sampled.standardError.contains("mean_betweenness: members' betweenness estimated from the shortest paths of 10 of the 64 stakeholders"),
+                "\(sampled.standardError)")
+        func column(_ csv: String, _ name: String) -> [String] {
+            let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let index = lines[0].firstIndex(of: name)!
+            return lines.dropFirst().map { $0[index] }
+        }
+        #expect(column(sampled.standardOutput, "mean_betweenness") != column(exact.standardOutput, "mean_betweenness"))
+        #expect(column(sampled.standardOutput, "mean_degree") == column(exact.standardOutput, "mean_degree"))
+        let json = try StakenetBinary.run(base.dropLast(2) + ["--format", "json", "--approx", "10"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        #expect((document["notes"] as! [String]).contains { $0.hasPrefix("mean_betweenness:") })
+        let both = try StakenetBinary.run(base + ["--approx", "10", "--exact-betweenness"])
+        #expect(both.status == 2 && both.standardError.contains("give one of them"))
+        let whole = try StakenetBinary.run(["compare", spinouts, "Networks/mutuals-research", "--approx", "10"])
+        #expect(whole.status == 2 && whole.standardError.contains("add --by ATTR"))
+        let zero = try StakenetBinary.run(base + ["--approx", "0"])
+        #expect(zero.status == 2)
+    }
+
     @Test func qapOnTwoNetworks() throws {
         let folder = try TemporaryFolder(files: [
             "a/network.json": #"{"directed": false}"#, "b/network.json": #"{"directed": false}"#, "c/network.json": #"{"directed": false}"#,

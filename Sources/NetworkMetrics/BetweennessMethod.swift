@@ -1,0 +1,56 @@
+import NetworkModel
+
+/// How a command that needs everyone's betweenness as one figure among many (the report, the group
+/// profiles of `compare`) computes it: exactly, or estimated from sampled sources (Brandes and Pich).
+///
+/// Exact betweenness is one shortest-path search per stakeholder, O(nm): minutes at 50,000 stakeholders and
+/// 250,000 ties, hours at a million ties. `automatic` keeps it exact while n·m stays within a budget of arc
+/// visits and otherwise samples as many sources as the budget allows, so the cost stays near that of a
+/// network at the budget whatever the size. A sampled method is always said where its figures are shown
+/// (`description`), and every command that chooses one can be told to be exact instead.
+public enum BetweennessMethod: Sendable, Equatable {
+    case exact
+    case sampled(sources: Int, seed: UInt64)
+
+    /// Arc visits (sources × arcs) that exact betweenness may cost before `automatic` samples: about 4 s
+    /// on two cores here.
+    public static let defaultBudget = 1_000_000_000.0
+
+    /// Exact when `nodeCount × arcs ≤ budget`, otherwise `budget / arcs` sampled sources (at least 500, and
+    /// no more than there are stakeholders). `requested` sources, when given, are used whatever the size.
+    public static func automatic(for graph: Graph, requested: Int? = nil, exact: Bool = false, seed: UInt64,
+                                 budget: Double = defaultBudget) -> BetweennessMethod {
+        let n = graph.nodeCount
+        if exact { return .exact }
+        if let requested { return requested >= n ? .exact : .sampled(sources: Swift.max(1, requested), seed: seed) }
+        let arcs = Double(Swift.max(1, graph.outTargets.count))
+        if Double(n) * arcs <= budget { return .exact }
+        let sources = Swift.max(500, Int(budget / arcs))
+        return sources >= n ? .exact : .sampled(sources: sources, seed: seed)
+    }
+
+    public var isExact: Bool { self == .exact }
+
+    /// A phrase for notes and settings, e.g. "estimated from 2,000 of 50,000 sources drawn at random (seed 1)".
+    public func description(nodeCount: Int) -> String {
+        switch self {
+        case .exact: return "exact (every stakeholder's shortest paths)"
+        case let .sampled(sources, seed):
+            return "estimated from the shortest paths of \(Swift.min(sources, nodeCount)) of the \(nodeCount) stakeholders, drawn at random (seed \(seed); Brandes and Pich's unbiased estimate)"
+        }
+    }
+}
+
+extension Graph {
+    /// Betweenness by `method`, normalised as `betweenness`.
+    ///
+    /// - Complexity: O(nm) exact, O(km) from k sampled sources (unweighted; weighted adds a log factor).
+    public func betweenness(_ method: BetweennessMethod, weightsMean meaning: WeightMeaning = .strength,
+                            threads: Int = Parallel.defaultThreads) -> NodeScores {
+        switch method {
+        case .exact: return betweenness(weightsMean: meaning, threads: threads)
+        case let .sampled(sources, seed):
+            return approximateBetweenness(sampleSize: sources, seed: seed, weightsMean: meaning, threads: threads).estimate
+        }
+    }
+}
