@@ -42,7 +42,6 @@ public final class GroupProfiler: @unchecked Sendable {
     let tieEnds: [Double]
     let degree: [Double]
     let betweenness: [Double]
-    public let betweennessMethod: BetweennessMethod
     let pagerank: [Double]
     let reach: [Double]?
     let brokerageTotal: [Double]
@@ -108,7 +107,6 @@ public final class GroupProfiler: @unchecked Sendable {
         degree = graph.degree().values
         precondition(betweennessValues?.count ?? n == n)
         betweenness = betweennessValues ?? graph.betweenness(method, threads: threads).values
-        betweennessMethod = method
         pagerank = try graph.pagerank().values
         self.reach = reach
 
@@ -206,27 +204,18 @@ public final class GroupProfiler: @unchecked Sendable {
         var values = [Double](repeating: .nan, count: measures.count * G)
         var size = [Double](repeating: 0, count: G), within = size, between = size
         var sumDegree = size, sumBetweenness = size, sumPagerank = size, sumReach = size, sumBrokerage = size, ends = size
-        // Partner counts are whole numbers: summed as integers (exactly, as the doubles they become).
-        var partnerTotals = [Int](repeating: 0, count: G * K)
-        labels.withUnsafeBufferPointer { label in
-            partnerCounts.withUnsafeBufferPointer { counts in
-                partnerTotals.withUnsafeMutableBufferPointer { totals in
-                    for v in 0 ..< n where label[v] >= 0 {
-                        let g = Int(label[v])
-                        size[g] += 1
-                        sumDegree[g] += degree[v]
-                        sumBetweenness[g] += betweenness[v]
-                        sumPagerank[g] += pagerank[v]
-                        ends[g] += tieEnds[v]
-                        let row = v &* K, column = g &* K
-                        for k in 0 ..< K { totals[column &+ k] &+= Int(counts[row &+ k]) }
-                    }
-                    if let reach { for v in 0 ..< n where label[v] >= 0 { sumReach[Int(label[v])] += reach[v] } }
-                    if !brokerageTotal.isEmpty { for v in 0 ..< n where label[v] >= 0 { sumBrokerage[Int(label[v])] += brokerageTotal[v] } }
-                }
-            }
+        var partners = [Double](repeating: 0, count: G * K)
+        for v in 0 ..< n where labels[v] >= 0 {
+            let g = Int(labels[v])
+            size[g] += 1
+            sumDegree[g] += degree[v]
+            sumBetweenness[g] += betweenness[v]
+            sumPagerank[g] += pagerank[v]
+            if let reach { sumReach[g] += reach[v] }
+            if !brokerageTotal.isEmpty { sumBrokerage[g] += brokerageTotal[v] }
+            ends[g] += tieEnds[v]
+            for k in 0 ..< K { partners[g * K + k] += Double(partnerCounts[v * K + k]) }
         }
-        let partners = partnerTotals.map(Double.init)
         // Branch-free: under a random labelling whether a tie stays within a group is a coin toss, and
         // mispredicted branches here cost more than the arithmetic.
         var withinCount = [Int](repeating: 0, count: G), betweenCount = withinCount
