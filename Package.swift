@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "4.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -20,7 +19,7 @@ let package = Package(
         .target(name: "NetworkModel"),
         .target(
             name: "NetworkIO",
-            dependencies: ["NetworkModel", .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["NetworkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),

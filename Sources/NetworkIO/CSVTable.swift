@@ -1,15 +1,17 @@
-import CSV
+import Foundation
 import NetworkModel
 
 /// A spreadsheet read from CSV text: a header and, column by column, the cells of every data row,
 /// with the file line each row starts on.
 ///
-/// Parsing is done by yaslab/CSV.swift; this type adds what messages and real files need: the delimiter
-/// detected from the header (`,`, `;` or tab, or an Excel `sep=` line), line numbers that stay right
-/// across quoted line breaks, a clear error for an unclosed quote, blank rows skipped, and rows longer
-/// than the header refused unless the extra cells are empty (as Excel leaves them).
+/// Read byte by byte (`CSVParser`): the delimiter detected from the header (`,`, `;` or tab, or an Excel
+/// `sep=` line), RFC 4180 quoting, line numbers that stay right across quoted line breaks, a clear error
+/// for an unclosed quote or text after a closing quote, blank rows skipped, and rows longer than the
+/// header refused unless the extra cells are empty (as Excel leaves them). Each column's cells are
+/// interned (`CSVColumn`), so a value written many times is stored and parsed once.
 ///
-/// - Complexity: O(size of the text); about 16 bytes per cell beyond the cell text itself.
+/// - Complexity: O(size of the text); 4 bytes per cell plus each column's distinct values, and 4 bytes
+///   per row for its line.
 public struct CSVTable: Sendable {
     public let file: String
     public let delimiter: Character
@@ -18,9 +20,9 @@ public struct CSVTable: Sendable {
     /// Line the header is on (2 after a `sep=` line).
     public let headerLine: Int
     /// `columns[c][r]`: the cell of data row `r` in column `c` (empty when the row is short).
-    public let columns: [[String]]
-    /// `lines[r]`: the line data row `r` starts on.
-    public let lines: [Int]
+    public let columns: [CSVColumn]
+    /// Line each data row starts on.
+    public let lines: RowLines
 
     public var rowCount: Int { lines.count }
 
@@ -36,78 +38,39 @@ public struct CSVTable: Sendable {
         self.delimiter = ","
         self.header = header.map { $0.trimmingSpaces }
         self.headerLine = headerLine
+        self.columns = columns.map(CSVColumn.init)
+        self.lines = RowLines(lines.map { Int32(clamping: $0) })
+    }
+
+    init(file: String, delimiter: Character, header: [String], headerLine: Int, columns: [CSVColumn], lines: [Int32]) {
+        self.file = file
+        self.delimiter = delimiter
+        self.header = header
+        self.headerLine = headerLine
         self.columns = columns
-        self.lines = lines
+        self.lines = RowLines(lines)
     }
 
     /// - Throws: `InputError` for an empty file, a file with no header, an unclosed quote, or text after a closing quote.
     public init(text: String, file: String) throws {
-        self.file = file
-        var body = Substring(text)
-        var line = 1
-        var explicitDelimiter: Character?
-        // Excel's hint line, `sep=;`, names the delimiter and is not part of the table.
-        let firstBreak = body.firstIndex(where: \.isNewline) ?? body.endIndex
-        let firstLine = body[..<firstBreak]
-        if firstLine.count == 5, firstLine.lowercased().hasPrefix("sep=") {
-            explicitDelimiter = firstLine.last
-            body = firstBreak < body.endIndex ? body[body.index(after: firstBreak)...] : ""
-            line = 2
-        }
-        let delimiter = explicitDelimiter ?? CSVTable.detectDelimiter(in: body)
-        self.delimiter = delimiter
-        try CSVTable.checkQuotes(in: body, delimiter: delimiter, file: file, firstLine: line)
+        var text = text
+        self = try text.withUTF8 { try CSVParser.table(UnsafeRawBufferPointer($0), file: file) }
+    }
 
-        let scalar = delimiter.unicodeScalars.first!
-        let reader = try CSVReader(string: line == 1 ? text : String(body), hasHeaderRow: false, trimFields: false, delimiter: scalar)
-        var header: [String]?
-        var headerLine = line
-        var columns: [[String]] = []
-        var lines: [Int] = []
-        var overlong: [(line: Int, count: Int)] = []
-        while let row = reader.next() {
-            let rowLine = line
-            line += 1 + row.reduce(0) { $0 + CSVTable.lineBreaks(in: $1) }
-            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            if let (column, cell) = row.enumerated().first(where: { $0.element.utf8.count > CSVTable.cellLimit }) {
-                throw InputError(file: file, line: rowLine, field: header.map { column < $0.count ? $0[column] : nil } ?? nil,
-                                 message: "a cell holds \(cell.utf8.count >> 10) KB of text, over the \(CSVTable.cellLimit >> 20) MB a cell may hold",
-                                 hint: "is a quote left open, or is this not a table of stakeholders or ties?")
-            }
-            if header == nil && row.count > CSVTable.columnLimit {
-                throw InputError(file: file, line: rowLine, message: "the header has \(row.count) columns, over the \(CSVTable.columnLimit) a table may have",
-                                 hint: "is this the right file, and is its delimiter detected (a 'sep=,' first line names it)?")
-            }
-            guard let known = header else {
-                header = row.map { $0.trimmingSpaces }
-                headerLine = rowLine
-                columns = Array(repeating: [], count: row.count)
-                continue
-            }
-            if row.count > known.count, row[known.count...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
-                overlong.append((rowLine, row.count))
-            }
-            for c in 0 ..< known.count {
-                columns[c].append(c < row.count ? row[c] : "")
-            }
-            lines.append(rowLine)
+    /// The table in a file's bytes, checked as `TextDecoding` checks text (UTF-8 or UTF-16 with a byte-order
+    /// mark, no NUL bytes) without first making it a `String`.
+    /// - Throws: `InputError` for text that is not UTF-8 and for every problem `init(text:file:)` throws for.
+    public init(data: Data, file: String) throws {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            try self.init(text: TextDecoding.decode(data, file: file), file: file)
+            return
         }
-        if let error = reader.error {
-            throw InputError(file: file, message: "cannot be parsed as CSV: \(error)")
+        self = try data.withUnsafeBytes { raw in
+            let skip = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let body = UnsafeRawBufferPointer(rebasing: raw[skip...])
+            try TextDecoding.checkUTF8(body, whole: data, offset: skip, file: file)
+            return try CSVParser.table(body, file: file)
         }
-        guard let header else {
-            throw InputError(file: file, message: "holds no rows, not even a header", hint: "a header row is needed at least")
-        }
-        if let first = overlong.first {
-            let more = overlong.count > 1 ? "; \(overlong.count - 1) more rows like it" : ""
-            throw InputError(file: file, line: first.line,
-                             message: "the row has \(first.count) cells but the header has \(header.count)\(more)",
-                             hint: "quote cells that contain '\(CSVTable.name(of: delimiter))', or add a header for the extra column")
-        }
-        self.header = header
-        self.headerLine = headerLine
-        self.columns = columns
-        self.lines = lines
     }
 
     /// Cells longer than this (bytes) are refused: no name or value is that long, a runaway quote is.
@@ -122,72 +85,14 @@ public struct CSVTable: Sendable {
         header.count <= count ? header.joined(separator: ", ") : header.prefix(count).joined(separator: ", ") + ", … (\(header.count - count) more)"
     }
 
-    /// Number of line breaks inside a field (CRLF, LF or a lone CR each count once).
-    static func lineBreaks(in field: String) -> Int {
-        var count = 0
-        var previousCR = false
-        for byte in field.utf8 {
-            if byte == 0x0A { if !previousCR { count += 1 } } else if byte == 0x0D { count += 1 }
-            previousCR = byte == 0x0D
-        }
-        return count
-    }
-
-    /// The delimiter of the first line: whichever of tab, `;` and `,` occurs most often outside quotes
-    /// (tab, then `;`, on a tie); `,` when none does.
-    static func detectDelimiter(in text: Substring) -> Character {
-        var counts: [UInt8: Int] = [0x09: 0, 0x3B: 0, 0x2C: 0]
-        var inQuotes = false
-        for byte in text.utf8 {
-            if byte == 0x22 { inQuotes.toggle(); continue }
-            if !inQuotes, byte == 0x0A || byte == 0x0D { break }
-            if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
-        }
-        let preference: [UInt8] = [0x09, 0x3B, 0x2C]
-        let most = preference.map { counts[$0]! }.max()!
-        let chosen = most == 0 ? 0x2C : preference.first { counts[$0]! == most }!
-        return Character(Unicode.Scalar(chosen))
-    }
-
-    /// Finds an unclosed quoted field, or text after a closing quote, reporting the line it starts on.
-    static func checkQuotes(in text: Substring, delimiter: Character, file: String, firstLine: Int) throws {
-        let delimiterByte = delimiter.asciiValue ?? 0x2C
-        var line = firstLine
-        var atFieldStart = true
-        var inQuotes = false
-        var openedOn = 0
-        var bytes = text.utf8.makeIterator()
-        var pending: UInt8? = nil
-        func nextByte() -> UInt8? {
-            if let byte = pending { pending = nil; return byte }
-            return bytes.next()
-        }
-        while let byte = nextByte() {
-            if byte == 0x0A { line += 1 }
-            if inQuotes {
-                guard byte == 0x22 else { continue }
-                let after = nextByte()
-                if after == 0x22 { continue }
-                inQuotes = false
-                if let after, after != delimiterByte, after != 0x0A, after != 0x0D {
-                    throw InputError(file: file, line: line, message: "text follows the closing quote of a field",
-                                     hint: "write a quote inside a quoted field as two quotes (\"\")")
-                }
-                pending = after
-                atFieldStart = false
-            } else {
-                if byte == 0x22, atFieldStart {
-                    inQuotes = true
-                    openedOn = line
-                }
-                atFieldStart = byte == delimiterByte || byte == 0x0A || byte == 0x0D
-            }
-        }
-        if inQuotes {
-            throw InputError(file: file, line: openedOn, message: "a quoted field starts here and is never closed",
-                             hint: "add the closing quote, or write a quote inside a field as two quotes (\"\")")
-        }
-    }
-
     static func name(of delimiter: Character) -> String { delimiter == "\t" ? "tab" : String(delimiter) }
+}
+
+/// The line each row of a table starts on, 4 bytes a row.
+public struct RowLines: RandomAccessCollection, Sendable {
+    let storage: [Int32]
+    init(_ storage: [Int32]) { self.storage = storage }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+    public subscript(row: Int) -> Int { Int(storage[row]) }
 }

@@ -39,9 +39,11 @@ enum CellReading {
     }
 
     /// Cells of a free-attribute column as typed values. With `lists`, a cell holding `|` is a list (Kumu).
-    static func attributeValues(_ cells: [String], decimalComma: Bool, lists: Bool) -> [AttributeValue] {
+    /// The type is inferred, and each value parsed, once per distinct cell text.
+    static func attributeValues(_ column: CSVColumn, decimalComma: Bool, lists: Bool) -> CodedAttribute {
+        let cells = column.values
         if lists, cells.contains(where: { $0.contains("|") }) {
-            return cells.map { AttributeParsing.value($0, as: .list) }
+            return CodedAttribute(codes: column.codes, values: cells.map { AttributeParsing.value($0, as: .list) })
         }
         var prepared = cells
         if decimalComma {
@@ -51,6 +53,13 @@ enum CellReading {
             }
         }
         let type = AttributeParsing.inferType(of: prepared)
-        return prepared.map { AttributeParsing.value($0, as: type) }
+        return CodedAttribute(codes: column.codes, values: prepared.map { AttributeParsing.value($0, as: type) })
     }
+}
+
+/// A column's typed values: `values[codes[row]]` is row `row`'s.
+struct CodedAttribute {
+    let codes: [Int32]
+    let values: [AttributeValue]
+    subscript(row: Int) -> AttributeValue { values[Int(codes[row])] }
 }

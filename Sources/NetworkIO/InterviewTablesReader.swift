@@ -39,7 +39,8 @@ enum InterviewTablesReader {
 
     static func read(into network: StakeholderNetwork, respondents respondentSource: NetworkReader.TableSource?,
                      perceptions perceptionSource: NetworkReader.TableSource?, report: inout ValidationReport) -> StakeholderNetwork {
-        let names = StakeholderNames(network)
+        // Built only when there is a table to resolve names in: on a large network without interviews it is most of the reading time.
+        lazy var names = StakeholderNames(network)
         var directory = Directory(respondents: [], indexOf: [:], declared: false, file: "respondents.csv")
         if let respondentSource, let table = respondentSource.load(&report) {
             directory = Directory(respondents: [], indexOf: [:], declared: true, file: table.file)

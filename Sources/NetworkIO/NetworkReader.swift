@@ -159,7 +159,7 @@ public enum NetworkReader {
 
     static func table(at path: String, report: inout ValidationReport) -> CSVTable? {
         do {
-            return try CSVTable(text: TextDecoding.readText(at: path), file: path)
+            return try CSVTable(data: TextDecoding.readData(at: path), file: path)
         } catch let error as InputError {
             report.add(error.problem)
         } catch {
@@ -186,7 +186,6 @@ public enum NetworkReader {
                 return nil
             }
         }
-        guard let tieTable = tieSource.load(&report) else { return nil }
         let lookup: TieTableReader.Stakeholders
         if let stakeholderResult, let stakeholderPath {
             var ids: [String: Int32] = [:]
@@ -196,8 +195,12 @@ public enum NetworkReader {
         } else {
             lookup = .inferred
         }
-        guard let tieResult = TieTableReader.read(tieTable, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping,
-                                                  report: &report) else { return nil }
+        // The table is read and dropped inside: its cells are not kept beside the ties.
+        func readTies(report: inout ValidationReport) -> TieTableReader.Result? {
+            guard let table = tieSource.load(&report) else { return nil }
+            return TieTableReader.read(table, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping, report: &report)
+        }
+        guard var tieResult = readTies(report: &report) else { return nil }
         var stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
         if stakeholders.isEmpty && !report.hasErrors {
             report.error(stakeholderPath ?? tiePath, "holds no stakeholders\(stakeholderPath == nil ? " (and no ties to infer them from)" : "")",
@@ -217,6 +220,7 @@ public enum NetworkReader {
         }
         // A direction column that only repeats the network's direction on every tie says nothing of its own.
         var ties = tieResult.ties
+        tieResult.ties = [] // so that changing `ties` does not copy them
         ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: stakeholderPath ?? tiePath, tieFile: tiePath, report: &report)
         let same: TieDirection = isDirected ? .directed : .undirected
         if tieResult.everyTieHasDirection, ties.allSatisfy({ $0.direction == same }) {

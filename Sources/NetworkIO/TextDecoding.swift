@@ -7,15 +7,17 @@ import Foundation
 /// of the first bad byte, since guessing a legacy encoding silently changes names.
 public enum TextDecoding {
     public static func readText(at path: String, displayName: String? = nil) throws -> String {
-        let name = displayName ?? path
-        let data: Data
+        try decode(readData(at: path, displayName: displayName), file: displayName ?? path)
+    }
+
+    /// The file's bytes, or an error naming the file that says why they cannot be read.
+    public static func readData(at path: String, displayName: String? = nil) throws -> Data {
         do {
-            data = try InputFile.contents(path)
+            return try InputFile.contents(path)
         } catch {
-            throw InputError(file: name, message: "cannot be read: \(FileProblem.describe(error))",
+            throw InputError(file: displayName ?? path, message: "cannot be read: \(FileProblem.describe(error))",
                              hint: "check that the file exists and that you may read it")
         }
-        return try decode(data, file: name)
     }
 
     public static func decode(_ data: Data, file: String) throws -> String {
@@ -41,6 +43,31 @@ public enum TextDecoding {
         }
         let bad = firstInvalidUTF8(in: body)
         throw InputError(file: file, line: lineNumber(of: bad, in: data),
+                         message: String(format: "is not UTF-8 text (byte 0x%02X)", body[bad]),
+                         hint: "save it as 'CSV UTF-8' in Excel, or with fileEncoding = \"UTF-8\" in R")
+    }
+
+    /// Checks bytes (after any byte-order mark, at `offset` in `whole`) as `decode` does: no NUL byte,
+    /// valid UTF-8. ASCII text, the usual case, is checked in one pass without making a `String`.
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer, whole: Data, offset: Int, file: String) throws {
+        if whole.isEmpty {
+            throw InputError(file: file, message: "the file is empty", hint: "a header row is needed at least")
+        }
+        var nonASCII = false
+        var nul = -1
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0 { nul = i; break }
+            if byte >= 0x80 { nonASCII = true }
+        }
+        if nul >= 0 {
+            throw InputError(file: file, line: lineNumber(of: whole.startIndex + offset + nul, in: whole),
+                             message: "holds binary data (a NUL byte), so it is not a text file",
+                             hint: "export the sheet as CSV")
+        }
+        guard nonASCII, String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) == nil else { return }
+        let body = whole[(whole.startIndex + offset)...]
+        let bad = firstInvalidUTF8(in: body)
+        throw InputError(file: file, line: lineNumber(of: bad, in: whole),
                          message: String(format: "is not UTF-8 text (byte 0x%02X)", body[bad]),
                          hint: "save it as 'CSV UTF-8' in Excel, or with fileEncoding = \"UTF-8\" in R")
     }

@@ -45,8 +45,8 @@ struct TieTableReader {
         var kindColumn = header[.kind]
         var directionColumn = header[.directed]
         if directionColumn == nil, let column = kindColumn, table.header[column].lowercased() == "type",
-           table.columns[column].allSatisfy({ AttributeParsing.isMissing($0) || isGephiDirection($0) }),
-           table.columns[column].contains(where: { !AttributeParsing.isMissing($0) }) {
+           !table.columns[column].anyRow({ !AttributeParsing.isMissing($0) && !isGephiDirection($0) }),
+           table.columns[column].anyRow({ !AttributeParsing.isMissing($0) }) {
             directionColumn = column
             kindColumn = nil
         }
@@ -58,6 +58,7 @@ struct TieTableReader {
         var result = Result()
         result.ties.reserveCapacity(table.rowCount)
         var inferredIndex: [String: Int32] = [:]
+        if case .inferred = stakeholders { inferredIndex.reserveCapacity(table.columns[sourceColumn].values.count + table.columns[targetColumn].values.count) }
         var suggestions: [String: String?] = [:]
         var everyTieHasDirection = directionColumn != nil
         let file = table.file
@@ -79,6 +80,47 @@ struct TieTableReader {
                 report.error(file, line: line, field: table.header[role == .source ? sourceColumn : targetColumn],
                              "tie \(role.rawValue) '\(id)' is not a stakeholder in \(nodesFile)", hint: hint)
                 return nil
+            }
+        }
+
+        /// One id per cell (the usual case): each distinct cell is looked up once, in order of first mention
+        /// (so inferred stakeholders keep that order), to the stakeholder's index, or `missing` (no id) or
+        /// `unknown` (reported row by row by `failedEnd`, as every row naming it is an error).
+        let missing: Int32 = -2, unknown: Int32 = -1, unresolved: Int32 = -3
+        var resolvedSources: [Int32] = [], resolvedTargets: [Int32] = []
+        if !splitsLists {
+            let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
+            resolvedSources = [Int32](repeating: unresolved, count: sourceCells.values.count)
+            resolvedTargets = [Int32](repeating: unresolved, count: targetCells.values.count)
+            func lookUp(_ cell: String) -> Int32 {
+                let id = cell.trimmingSpaces
+                if AttributeParsing.isMissing(id) { return missing }
+                switch stakeholders {
+                case .inferred:
+                    if let index = inferredIndex[id] { return index }
+                    let index = Int32(result.inferredIDs.count)
+                    inferredIndex[id] = index
+                    result.inferredIDs.append(id)
+                    return index
+                case .known(let ids, _):
+                    return ids[id] ?? unknown
+                }
+            }
+            for row in 0 ..< table.rowCount {
+                let s = Int(sourceCells.codes[row]), t = Int(targetCells.codes[row])
+                if resolvedSources[s] == unresolved { resolvedSources[s] = lookUp(sourceCells.values[s]) }
+                if resolvedTargets[t] == unresolved { resolvedTargets[t] = lookUp(targetCells.values[t]) }
+            }
+        }
+        /// Reports why a cell's end is not a stakeholder.
+        func failedEnd(_ code: Int32, role: TieColumn, line: Int) {
+            let column = role == .source ? sourceColumn : targetColumn
+            let index = role == .source ? resolvedSources[Int(code)] : resolvedTargets[Int(code)]
+            if index == missing {
+                report.error(file, line: line, field: table.header[column], "the tie has no \(role.rawValue)",
+                             hint: "every tie needs a source and a target")
+            } else {
+                _ = resolve(table.columns[column].values[Int(code)].trimmingSpaces, role: role, line: line)
             }
         }
 
@@ -106,75 +148,101 @@ struct TieTableReader {
 
         let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
         let weightColumn = header[.weight], startColumn = header[.start], endColumn = header[.end], respondentColumn = header[.respondent]
+        // Every cell but the ends is parsed once per distinct text and looked up by its code row by row.
+        let decimalComma = table.allowsDecimalComma
+        let weights = weightColumn.map { table.columns[$0].mapValues { cell -> Parsed<Double> in
+            if AttributeParsing.isMissing(cell) { return .missing }
+            guard let value = CellReading.number(cell, decimalComma: decimalComma) else { return .invalid("weight '\(cell.trimmingSpaces)' is not a number") }
+            if !value.isFinite { return .invalid("weight '\(cell.trimmingSpaces)' is not a finite number") }
+            if value < 0 { return .invalid("weight \(cell.trimmingSpaces) is negative") }
+            return .value(value)
+        } }
+        let directions = directionColumn.map { table.columns[$0].mapValues { cell -> Parsed<TieDirection> in
+            if AttributeParsing.isMissing(cell) { return .missing }
+            return CellReading.direction(cell).map { .value($0) } ?? .invalid("'\(cell.trimmingSpaces)' is not a direction")
+        } }
+        func years(_ role: TieColumn, _ column: Int?) -> [Parsed<Int32>]? {
+            column.map { table.columns[$0].mapValues { cell -> Parsed<Int32> in
+                if AttributeParsing.isMissing(cell) { return .missing }
+                return CellReading.year(cell).map { .value($0) } ?? .invalid("\(role.rawValue) year '\(cell.trimmingSpaces)' is not a whole number")
+            } }
+        }
+        let startYears = years(.start, startColumn), endYears = years(.end, endColumn)
+        let kinds = kindColumn.map { table.columns[$0].mapValues { AttributeParsing.isMissing($0) ? nil : TieKind(parsing: $0) } }
+        // Who reported the tie: an id, kept as text whatever it looks like (a row without one is a tie known otherwise).
+        let respondents = respondentColumn.map { table.columns[$0].mapValues { cell -> AttributeValue? in
+            let id = cell.trimmingSpaces
+            return AttributeParsing.isMissing(id) ? nil : .text(id)
+        } }
+        var sources: [Int32] = [], targets: [Int32] = []
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
-            let sources = ends(sourceCells[row], role: .source, line: line)
-            let targets = ends(targetCells[row], role: .target, line: line)
-            var rowIsValid = sources != nil && targets != nil
+            sources.removeAll(keepingCapacity: true)
+            targets.removeAll(keepingCapacity: true)
+            var rowIsValid: Bool
+            if splitsLists {
+                let s = ends(sourceCells[row], role: .source, line: line), t = ends(targetCells[row], role: .target, line: line)
+                sources = s ?? []
+                targets = t ?? []
+                rowIsValid = s != nil && t != nil
+            } else {
+                let sourceCode = sourceCells.codes[row], targetCode = targetCells.codes[row]
+                let s = resolvedSources[Int(sourceCode)], t = resolvedTargets[Int(targetCode)]
+                if s >= 0 { sources.append(s) } else { failedEnd(sourceCode, role: .source, line: line) }
+                if t >= 0 { targets.append(t) } else { failedEnd(targetCode, role: .target, line: line) }
+                rowIsValid = s >= 0 && t >= 0
+            }
 
             var weight = 1.0
-            if let column = weightColumn, case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) {
-                let field = table.header[column]
-                if let value = CellReading.number(cell, decimalComma: table.allowsDecimalComma) {
-                    if !value.isFinite {
-                        report.error(file, line: line, field: field, "weight '\(cell.trimmingSpaces)' is not a finite number",
-                                     hint: "a weight is a tie's strength, a number 0 or above")
-                        rowIsValid = false
-                    } else if value < 0 {
-                        report.error(file, line: line, field: field, "weight \(cell.trimmingSpaces) is negative",
-                                     hint: "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind")
-                        rowIsValid = false
-                    } else {
-                        weight = value
-                    }
-                } else {
-                    report.error(file, line: line, field: field, "weight '\(cell.trimmingSpaces)' is not a number",
-                                 hint: "a weight is a tie's strength, a number 0 or above")
+            if let weights, let column = weightColumn {
+                switch weights[Int(table.columns[column].codes[row])] {
+                case .missing: break
+                case .value(let value): weight = value
+                case .invalid(let message):
+                    report.error(file, line: line, field: table.header[column], message,
+                                 hint: message.hasSuffix("negative") ? "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind"
+                                                                     : "a weight is a tie's strength, a number 0 or above")
                     rowIsValid = false
                 }
             }
 
             var direction = TieDirection.asNetwork
-            if let column = directionColumn {
-                let cell = table.columns[column][row]
-                if AttributeParsing.isMissing(cell) {
-                    everyTieHasDirection = false
-                } else if let parsed = CellReading.direction(cell) {
-                    direction = parsed
-                } else {
-                    report.error(file, line: line, field: table.header[column], "'\(cell.trimmingSpaces)' is not a direction",
-                                 hint: "write directed or undirected (also true/false, yes/no)")
+            if let directions, let column = directionColumn {
+                switch directions[Int(table.columns[column].codes[row])] {
+                case .missing: everyTieHasDirection = false
+                case .value(let parsed): direction = parsed
+                case .invalid(let message):
+                    report.error(file, line: line, field: table.header[column], message, hint: "write directed or undirected (also true/false, yes/no)")
                     rowIsValid = false
                 }
             }
 
-            func year(_ role: TieColumn, in yearColumn: Int?) -> Int32? {
-                guard let column = yearColumn, case let cell = table.columns[column][row], !AttributeParsing.isMissing(cell) else { return nil }
-                if let year = CellReading.year(cell) { return year }
-                report.error(file, line: line, field: table.header[column], "\(role.rawValue) year '\(cell.trimmingSpaces)' is not a whole number",
-                             hint: "write a year such as 2012, or leave the cell empty")
-                rowIsValid = false
-                return nil
+            func year(_ parsed: [Parsed<Int32>]?, in yearColumn: Int?) -> Int32? {
+                guard let parsed, let column = yearColumn else { return nil }
+                switch parsed[Int(table.columns[column].codes[row])] {
+                case .missing: return nil
+                case .value(let year): return year
+                case .invalid(let message):
+                    report.error(file, line: line, field: table.header[column], message, hint: "write a year such as 2012, or leave the cell empty")
+                    rowIsValid = false
+                    return nil
+                }
             }
-            let startYear = year(.start, in: startColumn), endYear = year(.end, in: endColumn)
+            let startYear = year(startYears, in: startColumn), endYear = year(endYears, in: endColumn)
             if let startYear, let endYear, startYear > endYear {
                 report.error(file, line: line, field: table.header[startColumn!], "the tie starts in \(startYear), after it ends in \(endYear)",
                              hint: "swap the start and end years")
                 rowIsValid = false
             }
 
-            guard rowIsValid, let sources, let targets else { continue }
-            let kind = kindColumn.flatMap { column -> TieKind? in
-                let cell = table.columns[column][row]
-                return AttributeParsing.isMissing(cell) ? nil : TieKind(parsing: cell)
-            }
+            guard rowIsValid else { continue }
+            let kind = kinds.flatMap { $0[Int(table.columns[kindColumn!].codes[row])] }
             var attributes: [String: AttributeValue] = [:]
             for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
                 attributes[column.name] = attributeValues[a][row]
             }
-            // Who reported the tie: an id, kept as text whatever it looks like (a row without one is a tie known otherwise).
-            if let column = respondentColumn, case let cell = table.columns[column][row].trimmingSpaces, !AttributeParsing.isMissing(cell) {
-                attributes[Tie.respondentAttribute] = .text(cell)
+            if let respondents, let respondent = respondents[Int(table.columns[respondentColumn!].codes[row])] {
+                attributes[Tie.respondentAttribute] = respondent
             }
             for source in sources {
                 for target in targets {
@@ -185,6 +253,13 @@ struct TieTableReader {
         }
         result.everyTieHasDirection = everyTieHasDirection && table.rowCount > 0
         return result
+    }
+
+    /// A cell parsed once: missing, a value, or the message of why it is not one.
+    enum Parsed<Value> {
+        case missing
+        case value(Value)
+        case invalid(String)
     }
 
     static func isGephiDirection(_ cell: String) -> Bool {

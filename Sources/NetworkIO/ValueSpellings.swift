@@ -57,8 +57,9 @@ enum ValueSpellings {
 
     /// Free text attributes of stakeholders whose values are spelled several ways, for `validate`.
     static func attributeVariants(_ network: StakeholderNetwork) -> [(attribute: String, variants: [(String, [String])])] {
-        let names = Set(network.stakeholders.flatMap(\.attributes.keys)).sorted()
-        return names.compactMap { name in
+        var names = Set<String>()
+        for stakeholder in network.stakeholders where !stakeholder.attributes.isEmpty { names.formUnion(stakeholder.attributes.keys) }
+        return names.sorted().compactMap { name in
             let values = network.stakeholders.compactMap { stakeholder -> String? in
                 if case let .text(text)? = stakeholder.attributes[name] { return text.trimmingSpaces }
                 return nil
