@@ -2,9 +2,9 @@
 /// CSV column are interned as they are read, so a stakeholder id written a million times is hashed a
 /// million times but stored, decoded and parsed once.
 ///
-/// Open addressing with linear probing over a power-of-two table of 16-byte slots, each holding a string's
-/// FNV-1a hash (Fowler, Noll and Vo) and code and, for strings of up to 7 bytes (most ids and numbers),
-/// the string itself: looking one up then touches one cache line instead of three. Longer strings are
+/// Open addressing with linear probing over a power-of-two table of 24-byte slots, each holding a string's
+/// FNV-1a hash (Fowler, Noll and Vo; mixed by MurmurHash3's finaliser) and code and, for strings of up to
+/// 15 bytes (most ids and numbers), the string itself: looking one up then touches one cache line instead of three. Longer strings are
 /// compared against their bytes, which lie back to back in one pool. Growing never rehashes text.
 ///
 /// Cells that are small whole numbers written plainly (`0` or 1–9 digits without a leading zero: the ids of
@@ -13,11 +13,13 @@
 /// where the table would not.
 ///
 /// - Complexity: O(length) per `intern` on average; 8 bytes per distinct string beyond its text, plus
-///   16 bytes per table slot (at most four times the number of strings).
+///   24 bytes per table slot (at most four times the number of strings).
 struct ByteInterner {
     struct Slot {
-        /// A string of up to 7 bytes: its bytes and its length in the top byte; a longer one: its first 7 bytes and 0xFF.
-        var prefix: UInt64
+        /// A string of up to 15 bytes: its bytes, and its length in the top byte of `high`; a longer one: its
+        /// first 15 bytes and 0xFF.
+        var low: UInt64
+        var high: UInt64
         /// 0 for an empty slot, else `hash << 32 | (code + 1)`.
         var entry: UInt64
     }
@@ -34,7 +36,7 @@ struct ByteInterner {
     init(capacity: Int = 16) {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        slots = [Slot](repeating: Slot(prefix: 0, entry: 0), count: size)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, entry: 0), count: size)
         mask = size - 1
     }
 
@@ -71,19 +73,25 @@ struct ByteInterner {
     /// The code of `bytes` through the hash table.
     private mutating func hashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt32 = 2_166_136_261
-        var prefix: UInt64 = 0
+        var low: UInt64 = 0, high: UInt64 = 0
         for (i, byte) in bytes.enumerated() {
             hash = (hash ^ UInt32(byte)) &* 16_777_619
-            if i < 7 { prefix |= UInt64(byte) << (8 * UInt64(i)) }
+            if i < 8 { low |= UInt64(byte) << (8 * UInt64(i)) } else if i < 15 { high |= UInt64(byte) << (8 * UInt64(i - 8)) }
         }
-        let short = bytes.count <= 7
-        prefix |= (short ? UInt64(bytes.count) : 0xFF) << 56
+        // MurmurHash3's finaliser: FNV-1a alone leaves ids that differ only in their last digits in neighbouring slots.
+        hash ^= hash >> 16
+        hash = hash &* 0x85EB_CA6B
+        hash ^= hash >> 13
+        hash = hash &* 0xC2B2_AE35
+        hash ^= hash >> 16
+        let short = bytes.count <= 15
+        high |= (short ? UInt64(bytes.count) : 0xFF) << 56
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
             let found = slots[slot]
             if found.entry == 0 { break }
-            if found.entry & 0xFFFF_FFFF_0000_0000 == tag, found.prefix == prefix {
+            if found.entry & 0xFFFF_FFFF_0000_0000 == tag, found.low == low, found.high == high {
                 let code = Int(truncatingIfNeeded: found.entry & 0xFFFF_FFFF) - 1
                 if short || equals(code, bytes) { return Int32(code) }
             }
@@ -91,7 +99,7 @@ struct ByteInterner {
         }
         let code = count
         count += 1
-        slots[slot] = Slot(prefix: prefix, entry: tag | UInt64(code + 1))
+        slots[slot] = Slot(low: low, high: high, entry: tag | UInt64(code + 1))
         pool.append(contentsOf: bytes)
         starts.append(pool.count)
         if 2 * count > slots.count { grow() }
@@ -109,7 +117,7 @@ struct ByteInterner {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(prefix: 0, entry: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, entry: 0), count: old.count * 2)
         mask = slots.count - 1
         for found in old where found.entry != 0 {
             var slot = Int(truncatingIfNeeded: found.entry >> 32) & mask
