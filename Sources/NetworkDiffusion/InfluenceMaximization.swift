@@ -76,16 +76,20 @@ package enum InfluenceMaximization {
 
 /// RR sets of the static models on live-edge worlds: each in-arc live with its probability for independent
 /// cascade; one in-arc kept in proportion to strength for linear threshold.
-struct LiveEdgeSampler: ReverseReachableSampler {
+package struct LiveEdgeSampler: ReverseReachableSampler {
     let network: TransmissionGraph
     let model: DiffusionModel
     let inStrength: [Double]
     /// Probability of each in-arc, in in-adjacency order.
     let inProbability: [Double]
+    /// The largest probability of v's in-arcs, and log(1 − it): independent cascade finds v's live in-arcs by
+    /// jumping geometrically between candidates drawn at that rate, each kept with its own probability over it.
+    let inMaximum: [Double]
+    let logOfMiss: [Double]
 
-    var nodeCount: Int { network.nodeCount }
+    package var nodeCount: Int { network.nodeCount }
 
-    init(network: TransmissionGraph, model: DiffusionModel) {
+    package init(network: TransmissionGraph, model: DiffusionModel) {
         self.network = network
         self.model = model
         let graph = network.graph
@@ -99,9 +103,11 @@ struct LiveEdgeSampler: ReverseReachableSampler {
             }
         }
         inProbability = probability
+        inMaximum = (0 ..< graph.nodeCount).map { v in graph.inRange(of: v).reduce(0.0) { Swift.max($0, probability[$1]) } }
+        logOfMiss = inMaximum.map { log1p(-$0) }
     }
 
-    func sample(into set: inout [Int32], visited: inout [Bool], generator: inout SeededGenerator) {
+    package func sample(into set: inout [Int32], visited: inout [Bool], generator: inout SeededGenerator) {
         let graph = network.graph
         let root = generator.uniform(below: network.nodeCount)
         set.append(Int32(root))
@@ -123,13 +129,37 @@ struct LiveEdgeSampler: ReverseReachableSampler {
                 v = u
             }
         default:
+            // Each in-arc e of v is live with probability p_e, independently. Rather than a draw per arc, the
+            // candidates are a Bernoulli(q) process over v's in-arcs, q = max p_e, drawn by geometric jumps
+            // (the gap before the next candidate is ⌊log U / log(1 − q)⌋ arcs), and candidate e is kept with
+            // probability p_e / q: about d·q + 1 draws for d in-arcs instead of d (Devroye, "Non-Uniform Random
+            // Variate Generation", 1986, ch. VI; the skipping of Tang et al.'s IMM implementation).
             var head = set.count - 1
             while head < set.count {
                 let v = Int(set[head])
                 head += 1
-                for e in graph.inRange(of: v) {
+                let range = graph.inRange(of: v), q = inMaximum[v]
+                if q <= 0 || range.isEmpty { continue }
+                if q >= 1 {
+                    for e in range {
+                        let u = Int(graph.inSources[e])
+                        if !visited[u] && (inProbability[e] >= 1 || generator.nextUnit() < inProbability[e]) {
+                            visited[u] = true
+                            set.append(Int32(u))
+                        }
+                    }
+                    continue
+                }
+                let logMiss = logOfMiss[v]
+                var e = range.lowerBound - 1
+                while true {
+                    let gap = log1p(-generator.nextUnit()) / logMiss
+                    guard gap < Double(range.upperBound - e - 1) else { break }
+                    e += Int(gap) + 1
+                    let p = inProbability[e]
+                    if p < q, generator.nextUnit() * q >= p { continue }
                     let u = Int(graph.inSources[e])
-                    if !visited[u] && generator.nextUnit() < inProbability[e] {
+                    if !visited[u] {
                         visited[u] = true
                         set.append(Int32(u))
                     }
@@ -139,22 +169,32 @@ struct LiveEdgeSampler: ReverseReachableSampler {
     }
 }
 
-/// Reverse-reachable sets drawn by a sampler, stored flat (CSR), with sets of one stakeholder — the root
-/// alone, most sets when tie probabilities are small — kept only as a count per stakeholder: 4 bytes per
-/// stakeholder in all instead of 13 bytes per such set (offset, member, inverted-index entry, covered flag).
-/// Greedy coverage depends only on how many sets each stakeholder covers, so the seeds are the same.
+/// Reverse-reachable sets drawn by a sampler, stored flat (CSR) in chunks, one per block of sampling, with
+/// sets of one stakeholder — the root alone, most sets when tie probabilities are small — kept only as a
+/// count per stakeholder: 4 bytes per stakeholder in all instead of 13 bytes per such set (offset, member,
+/// inverted-index entry, covered flag). Greedy coverage depends only on how many sets each stakeholder
+/// covers, so the seeds are the same.
+///
+/// Chunks are kept as their blocks wrote them (trimmed to size), never merged into one array: merging held
+/// every membership twice at the peak.
 package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
+    /// Multi-member sets of one block: set s of the chunk is members[offsets[s] ..< offsets[s + 1]].
+    struct Chunk {
+        var offsets: [UInt32]
+        var members: [Int32]
+        var count: Int { offsets.count - 1 }
+    }
+
     let sampler: Sampler
     let seed: UInt64
-    /// Multi-member set s is members[offsets[s] ..< offsets[s + 1]]: 4-byte offsets (the memberships would fill
-    /// 16 GB before they overflow, beyond what the sets' other arrays leave room for on any machine that runs this).
-    var offsets: [UInt32] = [0]
-    var members: [Int32] = []
+    var chunks: [Chunk] = []
     /// How many sets hold stakeholder v alone.
     var singles: [UInt32]
     var singleTotal = 0
+    private(set) var multiTotal = 0
+    private(set) var membershipTotal = 0
 
-    package var count: Int { offsets.count - 1 + singleTotal }
+    package var count: Int { multiTotal + singleTotal }
 
     package init(sampler: Sampler, seed: UInt64) {
         self.sampler = sampler
@@ -168,14 +208,13 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
         guard target > start else { return }
         let total = target - start
         let blocks = Parallel.blockCount(for: total, minimumPerBlock: 256)
-        let parts = SharedBuffer(repeating: [Int32](), count: blocks)
-        let partOffsets = SharedBuffer(repeating: [Int](), count: blocks)
+        let parts = SharedBuffer(repeating: Chunk(offsets: [], members: []), count: blocks)
         let partSingles = SharedBuffer(repeating: [Int32](), count: blocks)
         let sampler = self.sampler, seed = self.seed
         Parallel.forEachBlock(blocks, threads: threads) { block, _ in
             var local = sampler
             var visited = [Bool](repeating: false, count: sampler.nodeCount)
-            var set: [Int32] = [], localOffsets: [Int] = [], roots: [Int32] = []
+            var set: [Int32] = [], localOffsets: [UInt32] = [0], roots: [Int32] = []
             for index in Parallel.range(ofBlock: block, blocks: blocks, count: total) {
                 var generator = SeededGenerator(seed: seed, stream: UInt64(start + index) + 1)
                 let begin = set.count
@@ -185,25 +224,23 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
                     roots.append(set[begin])
                     set.removeLast()
                 } else {
-                    localOffsets.append(set.count)
+                    precondition(set.count < Int(UInt32.max), "reverse-reachable sets of one block beyond 4-byte offsets")
+                    localOffsets.append(UInt32(set.count))
                 }
             }
-            parts.pointer[block] = set
-            partOffsets.pointer[block] = localOffsets
+            // Trimmed to size: a growing array keeps up to half again as much as it holds.
+            // (`Array(array)` would share the storage, spare capacity and all; copying from a buffer does not.)
+            parts.pointer[block] = Chunk(offsets: localOffsets.withUnsafeBufferPointer { Array($0) }, members: set.withUnsafeBufferPointer { Array($0) })
             partSingles.pointer[block] = roots
         }
-        members.reserveCapacity(members.count + (0 ..< blocks).reduce(0) { $0 + parts.pointer[$1].count })
-        offsets.reserveCapacity(offsets.count + (0 ..< blocks).reduce(0) { $0 + partOffsets.pointer[$1].count })
         for block in 0 ..< blocks {
-            let base = members.count
-            members.append(contentsOf: parts.pointer[block])
-            precondition(members.count < Int(UInt32.max), "reverse-reachable sets beyond 4-byte offsets")
-            offsets.append(contentsOf: partOffsets.pointer[block].lazy.map { UInt32($0 + base) })
+            let chunk = parts.pointer[block]
+            multiTotal += chunk.count
+            membershipTotal += chunk.members.count
+            if chunk.count > 0 { chunks.append(chunk) }
             for root in partSingles.pointer[block] { singles[Int(root)] += 1 }
             singleTotal += partSingles.pointer[block].count
-            // Each block's copy goes as soon as it is in place, so the peak holds one block twice, not all.
-            parts.pointer[block] = []
-            partOffsets.pointer[block] = []
+            parts.pointer[block] = Chunk(offsets: [], members: [])
             partSingles.pointer[block] = []
         }
     }
@@ -211,36 +248,62 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
     /// The share of the sets that hold at least one of `nodes`: n times it estimates their expected spread.
     package func coverage(of nodes: Set<Int>) -> Double {
         var covered = nodes.reduce(0) { $0 + Int(singles[$1]) }
-        let multi = offsets.count - 1
-        for s in 0 ..< multi where (Int(offsets[s]) ..< Int(offsets[s + 1])).contains(where: { nodes.contains(Int(members[$0])) }) { covered += 1 }
+        for chunk in chunks {
+            for s in 0 ..< chunk.count
+            where (Int(chunk.offsets[s]) ..< Int(chunk.offsets[s + 1])).contains(where: { nodes.contains(Int(chunk.members[$0])) }) {
+                covered += 1
+            }
+        }
         return Double(covered) / Double(Swift.max(1, count))
     }
 
+    /// Below this many seeds, greedy finds the sets a seed covers by scanning every set (k passes over the
+    /// memberships) rather than through an inverted index (two passes to build it, and 4 bytes per membership).
+    static var scanningSeedLimit: Int { 16 }
+
     /// Greedy maximum coverage: k nodes (from `candidates`) covering most sets; returns them and the share of
-    /// sets covered after each. Ties go to the smaller node index.
+    /// sets covered after each. Ties go to the smaller node index. Few seeds scan the sets for each seed
+    /// chosen; more build an inverted index; both choose the same seeds (`greedy(k:candidates:inverted:)`).
     package func greedy(k: Int, candidates: Set<Int>?) -> ([Int], [Double]) {
+        greedy(k: k, candidates: candidates, inverted: k > Self.scanningSeedLimit)
+    }
+
+    package func greedy(k: Int, candidates: Set<Int>?, inverted: Bool) -> ([Int], [Double]) {
         let n = sampler.nodeCount
-        // The inverted index in CSR form: the sets holding node v are setIndex[setStart[v] ..< setStart[v + 1]]
-        // (4 bytes per membership, where an array per node costs a header and its spare capacity each).
         var coverage = [Int](repeating: 0, count: n)
-        for v in members { coverage[Int(v)] += 1 }
-        var setStart = [Int](repeating: 0, count: n + 1)
-        for v in 0 ..< n { setStart[v + 1] = setStart[v] + coverage[v] }
-        for v in 0 ..< n { coverage[v] += Int(singles[v]) }
-        let multi = offsets.count - 1
-        var fill = setStart
-        var setIndex = [Int32](repeating: 0, count: members.count)
-        for s in 0 ..< multi {
-            for i in Int(offsets[s]) ..< Int(offsets[s + 1]) {
-                let v = Int(members[i])
-                setIndex[fill[v]] = Int32(s)
-                fill[v] += 1
+        for chunk in chunks { for v in chunk.members { coverage[Int(v)] += 1 } }
+        // Set s of chunk c is set firstSet[c] + s.
+        var firstSet = [Int](repeating: 0, count: chunks.count + 1)
+        for (c, chunk) in chunks.enumerated() { firstSet[c + 1] = firstSet[c] + chunk.count }
+        var setStart: [Int] = [], setIndex: [Int32] = [], chunkOf: [Int32] = []
+        if inverted {
+            // The inverted index in CSR form: the sets holding node v are setIndex[setStart[v] ..< setStart[v + 1]].
+            setStart = [Int](repeating: 0, count: n + 1)
+            for v in 0 ..< n { setStart[v + 1] = setStart[v] + coverage[v] }
+            var fill = setStart
+            setIndex = [Int32](repeating: 0, count: membershipTotal)
+            for (c, chunk) in chunks.enumerated() {
+                for s in 0 ..< chunk.count {
+                    for i in Int(chunk.offsets[s]) ..< Int(chunk.offsets[s + 1]) {
+                        let v = Int(chunk.members[i])
+                        setIndex[fill[v]] = Int32(firstSet[c] + s)
+                        fill[v] += 1
+                    }
+                }
             }
+            chunkOf = [Int32](repeating: 0, count: multiTotal)
+            for c in chunks.indices { for s in firstSet[c] ..< firstSet[c + 1] { chunkOf[s] = Int32(c) } }
         }
-        fill = []
-        var covered = [Bool](repeating: false, count: multi)
+        for v in 0 ..< n { coverage[v] += Int(singles[v]) }
+        var covered = [Bool](repeating: false, count: multiTotal)
         var chosen: [Int] = [], shares: [Double] = []
         var coveredCount = 0
+        func cover(_ c: Int, _ s: Int) {
+            let chunk = chunks[c]
+            covered[firstSet[c] + s] = true
+            coveredCount += 1
+            for i in Int(chunk.offsets[s]) ..< Int(chunk.offsets[s + 1]) { coverage[Int(chunk.members[i])] -= 1 }
+        }
         for _ in 0 ..< k {
             var best = -1
             for v in 0 ..< n where (candidates?.contains(v) ?? true) && !chosen.contains(v) {
@@ -249,10 +312,25 @@ package struct ReverseReachableSets<Sampler: ReverseReachableSampler> {
             guard best >= 0 else { break }
             chosen.append(best)
             coveredCount += Int(singles[best])
-            for s in setIndex[setStart[best] ..< setStart[best + 1]] where !covered[Int(s)] {
-                covered[Int(s)] = true
-                coveredCount += 1
-                for i in Int(offsets[Int(s)]) ..< Int(offsets[Int(s) + 1]) { coverage[Int(members[i])] -= 1 }
+            if inverted {
+                for set in setIndex[setStart[best] ..< setStart[best + 1]] where !covered[Int(set)] {
+                    let c = Int(chunkOf[Int(set)])
+                    cover(c, Int(set) - firstSet[c])
+                }
+            } else {
+                let target = Int32(best)
+                for (c, chunk) in chunks.enumerated() {
+                    chunk.members.withUnsafeBufferPointer { members in
+                        chunk.offsets.withUnsafeBufferPointer { offsets in
+                            for s in 0 ..< chunk.count where !covered[firstSet[c] + s] {
+                                var i = Int(offsets[s])
+                                let end = Int(offsets[s + 1])
+                                while i < end, members[i] != target { i += 1 }
+                                if i < end { cover(c, s) }
+                            }
+                        }
+                    }
+                }
             }
             shares.append(Double(coveredCount) / Double(Swift.max(1, count)))
         }

@@ -30,6 +30,34 @@ import TestSupport
         }
     }
 
+    /// The share of RR sets holding a stakeholder estimates its exact spread over n, for both models; the
+    /// network's nodes 2 and 3 have in-arcs of different probabilities, so independent cascade's candidates
+    /// drawn at the largest rate and thinned are exercised.
+    @Test(arguments: [false, true])
+    func reverseReachableSetsEstimateExactSpreads(_ threshold: Bool) {
+        let network = ExactDiffusionTests.network()
+        var sets = ReverseReachableSets(sampler: LiveEdgeSampler(network: network, model: threshold ? .linearThreshold : .independentCascade), seed: 11)
+        let count = 200_000
+        sets.extend(to: count, threads: 2)
+        for v in 0 ..< 5 {
+            let q = Self.exactSpread([v], threshold: threshold) / 5
+            let share = sets.coverage(of: [v])
+            #expect(abs(share - q) <= 4 * (q * (1 - q) / Double(count)).squareRoot() + 1e-12, "node \(v): \(share) vs \(q)")
+        }
+    }
+
+    @Test func greedyScanningAndInvertedIndexChooseAlike() {
+        let network = ExactDiffusionTests.network()
+        var sets = ReverseReachableSets(sampler: LiveEdgeSampler(network: network, model: .independentCascade), seed: 5)
+        sets.extend(to: 5_000, threads: 2)
+        for k in 1 ... 5 {
+            let scanned = sets.greedy(k: k, candidates: nil, inverted: false), indexed = sets.greedy(k: k, candidates: nil, inverted: true)
+            #expect(scanned.0 == indexed.0 && scanned.1 == indexed.1)
+            let restricted = (sets.greedy(k: k, candidates: [1, 3, 4], inverted: false), sets.greedy(k: k, candidates: [1, 3, 4], inverted: true))
+            #expect(restricted.0.0 == restricted.1.0 && restricted.0.1 == restricted.1.1)
+        }
+    }
+
     @Test func candidatesRestrictTheChoiceAndThreadsDoNotMatter() {
         let network = ExactDiffusionTests.network()
         let restricted = network.maximizeInfluence(k: 2, candidates: [3, 4], seed: 2)
