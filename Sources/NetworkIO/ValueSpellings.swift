@@ -32,12 +32,14 @@ enum ValueSpellings {
     /// For values with several spellings: the spelling each folds to (the commonest; of equally common
     /// ones, the first met), and the variants.
     static func spellings(_ values: [String]) -> (name: [String: String], variants: [(String, [String])])? {
-        var counts: [String: [String: Int]] = [:]
+        // Each value is counted as written (one lookup), then only the distinct ones are folded.
+        var tally: [String: Int] = [:]
         var firstMet: [String: Int] = [:]
         for (position, value) in values.enumerated() {
-            counts[Grouping.foldedKey(value), default: [:]][value, default: 0] += 1
-            if firstMet[value] == nil { firstMet[value] = position }
+            if let count = tally[value] { tally[value] = count + 1 } else { tally[value] = 1; firstMet[value] = position }
         }
+        var counts: [String: [String: Int]] = [:]
+        for (value, count) in tally { counts[Grouping.foldedKey(value), default: [:]][value] = count }
         let several = counts.filter { $0.value.count > 1 }
         guard !several.isEmpty else { return nil }
         var name: [String: String] = [:], variants: [(String, [String])] = []
