@@ -4,6 +4,12 @@ import NetworkModel
 /// Which algorithm finds communities.
 public enum CommunityMethod: String, Sendable, CaseIterable {
     case leiden, louvain
+
+    /// A run of Louvain or Leiden starts again from its own result while the run before added at least this
+    /// to modularity (and stops as soon as one adds nothing)…
+    public static let passGain = 0.001
+    /// …for at most this many runs.
+    public static let maximumPasses = 21
 }
 
 extension Graph {
@@ -11,7 +17,8 @@ extension Graph {
     ///
     /// Ties are read as undirected (a directed network's ties either way, their weights added), weighted
     /// when the graph is. Node order, and Leiden's random merges, come from `seed`, so a seed always gives
-    /// the same partition. Leiden guarantees every community is connected; Louvain does not.
+    /// the same partition. Leiden guarantees every community is connected; Louvain does not. Runs repeat
+    /// from their own result while a run adds at least `CommunityMethod.passGain` (0.001) to modularity.
     ///
     /// - Complexity: about O(m) per pass; a few passes per level, O(log n) levels in practice.
     /// - References: V. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, "Fast unfolding of
@@ -19,15 +26,19 @@ extension Graph {
     ///   V. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing well-connected
     ///   communities", Sci. Rep. 9, 5233, 2019. doi:10.1038/s41598-019-41695-z
     public func communities(method: CommunityMethod = .leiden, resolution: Double = 1, seed: UInt64 = 1) -> Partition {
-        // Each runs again from its own result while modularity still grows (as igraph's Leiden with n_iterations = −1).
+        // Each runs again from its own result while a run still adds at least `passGain` to modularity, at most
+        // `maximumPasses` runs (igraph's Leiden with n_iterations = −1 runs until a run changes nothing; on a
+        // million ties that took 20 runs, the last ones gaining 0.0002 each, for 0.005 in all over the 6th).
         var generator = SeededGenerator(seed: seed)
         var best = communityPass(method: method, resolution: resolution, initial: nil, generator: &generator)
         var quality = modularity(of: best, resolution: resolution, asUndirected: true)
-        for _ in 0 ..< 20 {
+        for _ in 1 ..< CommunityMethod.maximumPasses {
             let next = communityPass(method: method, resolution: resolution, initial: best, generator: &generator)
             let nextQuality = modularity(of: next, resolution: resolution, asUndirected: true)
             guard nextQuality > quality + 1e-10 else { break }
+            let gained = nextQuality - quality
             (best, quality) = (next, nextQuality)
+            if gained < CommunityMethod.passGain { break }
         }
         return best
     }
