@@ -7,9 +7,13 @@ import NetworkMetrics
 import NetworkModel
 import SectorComparison
 #if os(Linux)
-/// glibc's `mallopt` (malloc.h, which Swift's Glibc module does not export); `M_MMAP_THRESHOLD` is -3.
-@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-private let M_MMAP_THRESHOLD: Int32 = -3
+/// Sets glibc's `M_MMAP_THRESHOLD` (-3 in malloc.h, which Swift's Glibc module does not export) through
+/// `mallopt`, looked up with `dlsym` and called as the C function it is; nothing happens if it is absent.
+private func fixMmapThreshold(bytes: Int32) {
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(nil, "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, bytes)
+}
 #endif
 
 /// The `stakenet` command: one subcommand per file, each parsing arguments and composing library calls.
@@ -33,7 +37,7 @@ struct StakeNet: ParsableCommand {
         // A fixed threshold: arrays of 1 MB and more are mapped on their own and given back when freed. glibc
         // otherwise raises the threshold as big arrays come and go, and the memory of arrays that grew by
         // doubling (reverse-reachable sets, tie tables) stays in the heap: seed's peak was 10% higher.
-        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        fixMmapThreshold(bytes: 1 << 20)
         #endif
         do {
             var command = try parseAsRoot()
