@@ -24,7 +24,7 @@ struct ByteInterner {
         var entry: UInt64
     }
 
-    private(set) var pool: [UInt8] = []
+    private var pool: [UInt8] = []
     /// `starts[c] ..< starts[c + 1]`: the bytes of string `c` in `pool`.
     private var starts: [Int] = [0]
     private var slots: [Slot]

@@ -63,7 +63,9 @@ struct TieTableReader {
         var everyTieHasDirection = directionColumn != nil
         let file = table.file
 
-        func resolve(_ id: String, role: TieColumn, line: Int) -> Int32? {
+        /// The stakeholder `id` names: a new one in order of first mention when they are inferred, else the
+        /// stakeholders table's or `nil`.
+        func index(of id: String) -> Int32? {
             switch stakeholders {
             case .inferred:
                 if let index = inferredIndex[id] { return index }
@@ -71,16 +73,22 @@ struct TieTableReader {
                 inferredIndex[id] = index
                 result.inferredIDs.append(id)
                 return index
-            case .known(let ids, let nodesFile):
-                if let index = ids[id] { return index }
-                if suggestions[id] == nil, suggestions.count < 50 {
-                    suggestions[id] = .some(ClosestMatch.suggestion(for: id, among: ids.keys))
-                }
-                let hint = (suggestions[id] ?? nil).map { "did you mean '\($0)'?" } ?? "add it to \(nodesFile) or correct the id"
-                report.error(file, line: line, field: table.header[role == .source ? sourceColumn : targetColumn],
-                             "tie \(role.rawValue) '\(id)' is not a stakeholder in \(nodesFile)", hint: hint)
-                return nil
+            case .known(let ids, _):
+                return ids[id]
             }
+        }
+
+        /// `index(of:)`, reporting an id that is not a stakeholder.
+        func resolve(_ id: String, role: TieColumn, line: Int) -> Int32? {
+            if let index = index(of: id) { return index }
+            guard case .known(let ids, let nodesFile) = stakeholders else { return nil }
+            if suggestions[id] == nil, suggestions.count < 50 {
+                suggestions[id] = .some(ClosestMatch.suggestion(for: id, among: ids.keys))
+            }
+            let hint = (suggestions[id] ?? nil).map { "did you mean '\($0)'?" } ?? "add it to \(nodesFile) or correct the id"
+            report.error(file, line: line, field: table.header[role == .source ? sourceColumn : targetColumn],
+                         "tie \(role.rawValue) '\(id)' is not a stakeholder in \(nodesFile)", hint: hint)
+            return nil
         }
 
         /// One id per cell (the usual case): each distinct cell is looked up once, in order of first mention
@@ -94,17 +102,7 @@ struct TieTableReader {
             resolvedTargets = [Int32](repeating: unresolved, count: targetCells.values.count)
             func lookUp(_ cell: String) -> Int32 {
                 let id = cell.trimmingSpaces
-                if AttributeParsing.isMissing(id) { return missing }
-                switch stakeholders {
-                case .inferred:
-                    if let index = inferredIndex[id] { return index }
-                    let index = Int32(result.inferredIDs.count)
-                    inferredIndex[id] = index
-                    result.inferredIDs.append(id)
-                    return index
-                case .known(let ids, _):
-                    return ids[id] ?? unknown
-                }
+                return AttributeParsing.isMissing(id) ? missing : index(of: id) ?? unknown
             }
             for row in 0 ..< table.rowCount {
                 let s = Int(sourceCells.codes[row]), t = Int(targetCells.codes[row])
