@@ -233,9 +233,9 @@ extension Diagram {
             .filter { !$0.isEmpty }.joined(separator: " · ")
         self.init(isDirected: network.isDirected, title: options.title ?? network.name, caption: caption,
                   graphAttributes: ["fontname": "DejaVu Sans", "outputorder": "edgesfirst", "bgcolor": "white",
-                                    // Ties routed around nodes on small maps; straight above 100 stakeholders, where
-                                    // routing costs minutes. GraphvizSafety turns routing off where Graphviz mishandles it.
-                                    "splines": n <= 100 ? "true" : "false"],
+                                    // Ties routed around nodes on small maps; straight on larger ones, where routing
+                                    // costs minutes. GraphvizSafety turns routing off where Graphviz mishandles it.
+                                    "splines": GraphvizSafety.splines(nodes: n, lines: edges.count)],
                   nodeDefaults: ["fontname": "DejaVu Sans", "label": ""],
                   edgeDefaults: ["arrowsize": "0.6"],
                   nodes: nodes, edges: edges,

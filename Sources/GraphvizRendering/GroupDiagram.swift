@@ -118,7 +118,7 @@ extension Diagram {
         let caption = ([network.name + (network.isDirected ? " (directed)" : " (undirected)")] + notes + [options.caption, "StakeNet, \(formatter.string(from: when))"])
             .filter { !$0.isEmpty }.joined(separator: " · ")
         self.init(isDirected: network.isDirected, title: options.title ?? "\(network.name) by \(grouping.attribute)", caption: caption,
-                  graphAttributes: ["fontname": "DejaVu Sans", "outputorder": "edgesfirst", "bgcolor": "white", "splines": groupCount <= 100 ? "true" : "false"],
+                  graphAttributes: ["fontname": "DejaVu Sans", "outputorder": "edgesfirst", "bgcolor": "white", "splines": GraphvizSafety.splines(nodes: groupCount, lines: edges.count)],
                   nodeDefaults: ["fontname": "DejaVu Sans", "label": ""], edgeDefaults: ["arrowsize": "0.7"],
                   nodes: nodes, edges: edges, legend: legend, size: options.size,
                   stakeholderIDs: (0 ..< groupCount).map(name))

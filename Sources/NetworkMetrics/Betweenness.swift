@@ -37,13 +37,7 @@ extension Graph {
                                        threads: Int = Parallel.defaultThreads) -> ApproximateBetweenness {
         let n = nodeCount
         let k = Swift.max(0, Swift.min(sampleSize, n))
-        var generator = SeededGenerator(seed: seed)
-        var pool = Array(0 ..< n)
-        for i in 0 ..< k {
-            let j = i + generator.uniform(below: n - i)
-            pool.swapAt(i, j)
-        }
-        let sample = pool[..<k].sorted()
+        let sample = randomSources(k, seed: seed)
         let sums = brandesSums(sources: sample, meaning: meaning, squares: true, threads: threads)
         let scale = betweennessScale(normalized: normalized)
         var estimate = [Double](repeating: 0, count: n), plain = estimate

@@ -31,12 +31,13 @@ public enum BetweennessMethod: Sendable, Equatable {
 
     public var isExact: Bool { self == .exact }
 
-    /// A phrase for notes and settings, e.g. "estimated from 2,000 of 50,000 sources drawn at random (seed 1)".
-    public func description(nodeCount: Int) -> String {
+    /// A phrase for notes and settings, e.g. "estimated from 2,000 of 50,000 sources drawn at random (seed 1)";
+    /// `estimate` names the estimator (Brandes and Pich's for betweenness, Eppstein and Wang's for closeness).
+    public func description(nodeCount: Int, estimate: String = "Brandes and Pich's") -> String {
         switch self {
         case .exact: return "exact (every stakeholder's shortest paths)"
         case let .sampled(sources, seed):
-            return "estimated from the shortest paths of \(Swift.min(sources, nodeCount)) of the \(nodeCount) stakeholders, drawn at random (seed \(seed); Brandes and Pich's unbiased estimate)"
+            return "estimated from the shortest paths of \(Swift.min(sources, nodeCount)) of the \(nodeCount) stakeholders, drawn at random (seed \(seed); \(estimate) unbiased estimate)"
         }
     }
 }
@@ -52,5 +53,22 @@ extension Graph {
         case let .sampled(sources, seed):
             return approximateBetweenness(sampleSize: sources, seed: seed, weightsMean: meaning, threads: threads).estimate
         }
+    }
+}
+
+extension Graph {
+    /// `k` distinct nodes drawn uniformly at random (a partial Fisher–Yates shuffle), in increasing order:
+    /// the sources of every sampled path measure, so one seed draws the same sources for all of them.
+    ///
+    /// - Complexity: O(n + k log k).
+    func randomSources(_ k: Int, seed: UInt64) -> [Int] {
+        let n = nodeCount, k = Swift.max(0, Swift.min(k, n))
+        var generator = SeededGenerator(seed: seed)
+        var pool = Array(0 ..< n)
+        for i in 0 ..< k {
+            let j = i + generator.uniform(below: n - i)
+            pool.swapAt(i, j)
+        }
+        return pool[..<k].sorted()
     }
 }

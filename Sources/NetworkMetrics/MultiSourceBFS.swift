@@ -38,15 +38,50 @@ final class MultiSourceBFS {
 
     /// Searches from `sources` (at most 64) along `adjacency`; writes each source's sums to `results[i]`.
     func run(sources: ArraySlice<Int>, adjacency: Adjacency, results: UnsafeMutablePointer<DistanceSum>) {
-        precondition(sources.count <= Self.width)
-        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
-        seen.update(repeating: 0, count: n)
-        current.removeAll(keepingCapacity: true)
         var reached = [Int](repeating: 1, count: sources.count)
         var total = [Double](repeating: 0, count: sources.count)
         var inverse = [Double](repeating: 0, count: sources.count)
         var farthest = [Double](repeating: 0, count: sources.count)
         var atLevel = [Int](repeating: 0, count: Self.width)
+        traverse(sources: sources, adjacency: adjacency, reach: { _, fresh in
+            var bits = fresh
+            while bits != 0 {
+                atLevel[bits.trailingZeroBitCount] &+= 1
+                bits &= bits &- 1
+            }
+        }, levelDone: { level in
+            let distance = Double(level)
+            for bit in 0 ..< sources.count where atLevel[bit] > 0 {
+                let count = atLevel[bit]
+                reached[bit] &+= count
+                total[bit] += distance * Double(count)
+                inverse[bit] += Double(count) / distance
+                farthest[bit] = distance
+                atLevel[bit] = 0
+            }
+        })
+        for bit in 0 ..< sources.count {
+            results[bit] = DistanceSum(reached: reached[bit], total: total[bit], inverseTotal: inverse[bit], farthest: farthest[bit])
+        }
+    }
+
+    /// Searches from `sources` (at most 64) along `adjacency`, adding to `inverse[w]`, for every node w
+    /// reached, the sum of 1/d(s, w) over the sources s ≠ w: harmonic centrality seen from the targets.
+    func accumulateInverseDistances(sources: ArraySlice<Int>, adjacency: Adjacency, into inverse: UnsafeMutablePointer<Double>) {
+        var level = 1
+        traverse(sources: sources, adjacency: adjacency, reach: { node, fresh in
+            inverse[Int(truncatingIfNeeded: node)] += Double(fresh.nonzeroBitCount) / Double(level)
+        }, levelDone: { done in level = done + 1 })
+    }
+
+    /// The bit-parallel search itself: level by level, `reach(w, bits)` for each node w newly reached at
+    /// this level by the sources in `bits`, then `levelDone(level)`.
+    @inline(__always)
+    private func traverse(sources: ArraySlice<Int>, adjacency: Adjacency, reach: (Int32, UInt64) -> Void, levelDone: (Int) -> Void) {
+        precondition(sources.count <= Self.width)
+        let offsets = adjacency.offsets.baseAddress!, neighbours = adjacency.neighbours.baseAddress!
+        seen.update(repeating: 0, count: n)
+        current.removeAll(keepingCapacity: true)
         for (bit, source) in sources.enumerated() {
             let mask = UInt64(1) << UInt64(bit)
             if seen[source] == 0 { current.append(Int32(truncatingIfNeeded: source)) }
@@ -80,24 +115,9 @@ final class MultiSourceBFS {
                 seen[w] |= fresh
                 frontier[w] = fresh
                 current.append(node)
-                var bits = fresh
-                while bits != 0 {
-                    atLevel[bits.trailingZeroBitCount] &+= 1
-                    bits &= bits &- 1
-                }
+                reach(node, fresh)
             }
-            let distance = Double(level)
-            for bit in 0 ..< sources.count where atLevel[bit] > 0 {
-                let count = atLevel[bit]
-                reached[bit] &+= count
-                total[bit] += distance * Double(count)
-                inverse[bit] += Double(count) / distance
-                farthest[bit] = distance
-                atLevel[bit] = 0
-            }
-        }
-        for bit in 0 ..< sources.count {
-            results[bit] = DistanceSum(reached: reached[bit], total: total[bit], inverseTotal: inverse[bit], farthest: farthest[bit])
+            levelDone(level)
         }
     }
 }

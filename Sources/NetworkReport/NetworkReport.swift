@@ -126,10 +126,11 @@ struct ReportBuilder {
         let importedBetweenness = imported("betweenness")
         let betweennessMethod = BetweennessMethod.automatic(for: graph, requested: options.approximateSources,
                                                             exact: options.exactBetweenness, seed: options.seed)
-        let betweenness = try importedBetweenness ?? graph.betweenness(betweennessMethod, threads: options.threads)
+        let betweenness = importedBetweenness ?? graph.betweenness(betweennessMethod, threads: options.threads)
         let pagerank = try imported("pagerank") ?? graph.pagerank()
         let extraColumns = options.importedScores.filter { !ImportedMeasure.replaceable.contains($0.scores.measure) }
-        let harmonic = graph.harmonic(threads: options.threads)
+        // Harmonic closeness is one search per stakeholder, as exact betweenness: sampled alike.
+        let harmonic = graph.harmonic(betweennessMethod, threads: options.threads)
         let constraint = graph.structuralHoles().constraint
         let core = graph.coreNumber()
 
@@ -149,7 +150,8 @@ struct ReportBuilder {
             .init(name: "betweenness", help: "share of shortest paths running through them (brokering)"
                   + (importedBetweenness == nil && !betweennessMethod.isExact ? "; estimated from sampled stakeholders' paths (see Settings)" : "")),
             .init(name: "pagerank", help: "influence from being tied to influential stakeholders"),
-            .init(name: "harmonic", help: "closeness: how near they are to everyone else"),
+            .init(name: "harmonic", help: "closeness: how near they are to everyone else"
+                  + (!betweennessMethod.isExact ? "; estimated from sampled stakeholders' paths (see Settings)" : "")),
             .init(name: "constraint", help: "Burt's constraint: high when partners are tied to each other (few structural holes)"),
             .init(name: "core", help: "k-core: the most cohesive group they belong to"),
         ] + extraColumns.map { .init(name: $0.scores.measure, help: "computed elsewhere: read from \($0.source)") }
@@ -211,6 +213,10 @@ struct ReportBuilder {
         if importedBetweenness == nil || options.by != nil {
             settings.append(.init(name: "betweenness", value: betweennessMethod.description(nodeCount: n)
                 + (betweennessMethod.isExact ? "" : "; exact would take one shortest-path search per stakeholder (--exact-betweenness)")))
+        }
+        if !betweennessMethod.isExact {
+            settings.append(.init(name: "harmonic closeness", value: betweennessMethod.description(nodeCount: n, estimate: "Eppstein and Wang's")
+                + "; --exact-betweenness makes it exact too"))
         }
         for measure in options.importedScores {
             let use = ImportedMeasure.replaceable.contains(measure.scores.measure) ? "used in place of StakeNet's own" : "a column of the key stakeholders' table"

@@ -42,7 +42,7 @@ extension ReportBuilder {
         // Small multiples: at most six panels, the whole network laid out once.
         if network.stakeholderCount <= options.mapLimit {
             let spans = FacetPanel.spans(of: years, step: Swift.max(1, (years.count + 5) / 6), limit: 6)
-            var diagramOptions = DiagramOptions(sizeBy: pagerank, colorBy: options.by ?? "kind", labels: .none,
+            let diagramOptions = DiagramOptions(sizeBy: pagerank, colorBy: options.by ?? "kind", labels: .none,
                                                 caption: "one panel per period: the ties active then, stakeholders without one faded",
                                                 date: options.date ?? Diagram.reproducibleDate())
             let whole = try Diagram(network: network, options: diagramOptions)

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above; the report says which).", valueName: "sources"))
     var approx: Int?
 
-    @Flag(name: .customLong("exact-betweenness"), help: "Betweenness from every stakeholder's shortest paths, however large the network (O(nm)).")
+    @Flag(name: .customLong("exact-betweenness"), help: "Betweenness and harmonic closeness from every stakeholder's shortest paths, however large the network (O(nm)).")
     var exactBetweenness = false
 
     func validate() throws {

@@ -72,6 +72,22 @@ import TestSupport
         #expect(other.label == "other groups (4)" && diagram.caption.contains("the 2 smallest groups drawn as one"), "\(other.label)")
     }
 
+    /// Routing lines around groups costs Graphviz about groups × lines: 40 groups in a ring (40 lines) are
+    /// routed, the same groups each tied to every other (780 lines) drawn straight.
+    @Test func linesAreRoutedOnlyWhileGroupsTimesLinesIsSmall() throws {
+        let groups = 40
+        let stakeholders = (0 ..< groups * 2).map { Stakeholder(id: "s\($0)", attributes: ["team": .text("t\($0 / 2)")]) }
+        func diagram(_ pairs: [(Int, Int)]) throws -> Diagram {
+            let ties = pairs.map { Tie(source: Int32($0.0 * 2), target: Int32($0.1 * 2)) }
+            let network = StakeholderNetwork(name: "teams", isDirected: false, stakeholders: stakeholders, ties: ties)
+            return try Diagram(groupsOf: network, grouping: try network.grouping(by: "team"))
+        }
+        let ring = try diagram((0 ..< groups).map { ($0, ($0 + 1) % groups) })
+        #expect(ring.edges.count == groups && ring.graphAttributes["splines"] == "true")
+        let clique = try diagram((0 ..< groups).flatMap { a in (a + 1 ..< groups).map { (a, $0) } })
+        #expect(clique.edges.count == groups * (groups - 1) / 2 && clique.graphAttributes["splines"] == "false")
+    }
+
     @Test func theGroupMapRendersWithItsLegend() throws {
         let network = try spinouts()
         let svg = try GraphvizRenderer.render(try Diagram(groupsOf: network, grouping: try network.grouping(by: "sector")), layout: .neato, format: .svg).bytes
