@@ -49,6 +49,8 @@ def main():
         model = ev("__m.model()")
         nodes = model["nodes"]
         result["stakeholders"] = len(nodes)
+        result["status"] = ev("__m.root().querySelector('.map-status').textContent")
+        result["lines"] = len(model["lines"])
         result["data_ids"] = ev("document.querySelectorAll('div.stakenet-map svg [data-id]').length")
         result["search_fields"] = ev("document.querySelectorAll('div.stakenet-map input[type=search]').length")
         result["kind_checkboxes"] = ev("Array.from(__m.root().querySelectorAll('input[type=checkbox]')).map(function (b) { return b.value; })")

@@ -203,13 +203,17 @@ enum MapViewerScript {
         labelEls[i].forEach(function (g) { g.style.display = display; });
       }
       for (j = 0; j < ties.length; j++) { if (activeTie[j]) { shownTies++; } }
+      var shownLines = 0;
       lineEls.forEach(function (item) {
         var line = item.line, on = visible[line.a] && visible[line.b];
         if (on && line.ties.length) { on = line.ties.some(function (tj) { return activeTie[tj]; }); }
+        if (on) { shownLines++; }
         item.el.style.display = on ? "" : "none";
       });
       if (yearOutput) { yearOutput.textContent = year === null ? "all years" : String(year); }
-      status.textContent = "Showing " + shown + " of " + n + " " + model.nodeWord + " and " + shownTies + " of " + ties.length + " ties"
+      // A map of groups draws lines between groups, not ties: it counts those.
+      var tieCount = ties.length ? shownTies + " of " + ties.length + " ties" : shownLines + " of " + lineEls.length + " lines";
+      status.textContent = "Showing " + shown + " of " + n + " " + model.nodeWord + " and " + tieCount
         + (year === null ? "" : " active in " + year) + (selected >= 0 && focus > 0 ? ", within " + focus + " step" + (focus > 1 ? "s" : "") + " of " + nodes[selected].label : "") + ".";
     }
 

@@ -10,6 +10,9 @@ struct MapView: Decodable {
     struct Years: Decodable { let year: Int; let shown_lines: Int; let expected_lines: Int }
     struct Focus: Decodable { let shown: [String]; let expected: [String] }
     let stakeholders: Int
+    /// The status line as the page opens, and the lines the model draws.
+    let status: String
+    let lines: Int
     let data_ids: Int
     let search_fields: Int
     let kind_checkboxes: [String]
@@ -92,6 +95,18 @@ func exploreInBrowser(_ page: String, name: String, select: String? = nil) throw
         #expect(years.shown_lines == years.expected_lines && years.shown_lines < 188 && years.shown_lines > 0)
         #expect(view.focus.shown == view.focus.expected && view.focus.shown.count < 64)
         #expect(view.external_resources.isEmpty && view.images == 0 && view.event_handler_attributes == 0)
+        #expect(view.console_errors.isEmpty && view.dialogs.isEmpty, "\(view.console_errors)")
+    }
+
+    /// A map of groups counts the lines between groups, not ties it does not carry.
+    @Test func aMapOfGroupsCountsItsLines() throws {
+        let folder = try TemporaryFolder()
+        let page = folder.file("groups.html")
+        let run = try StakenetBinary.run(["render", Fixtures.network("mutual-spinouts"), "--group-by", "kind", "-o", page, "--quiet"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let view = try exploreInBrowser(page, name: "groups")
+        #expect(view.stakeholders == 9 && view.lines > 0)
+        #expect(view.status == "Showing 9 of 9 groups and \(view.lines) of \(view.lines) lines.", "\(view.status)")
         #expect(view.console_errors.isEmpty && view.dialogs.isEmpty, "\(view.console_errors)")
     }
 
