@@ -16,6 +16,12 @@ public enum BetweennessMethod: Sendable, Equatable {
     /// on two cores here.
     public static let defaultBudget = 1_000_000_000.0
 
+    /// The budget where only group means of betweenness are wanted (`compare --by`): a mean over hundreds
+    /// of members averages away most of each member's sampling error. On a generated 50,000-stakeholder
+    /// ecosystem (248,933 ties) the two sectors' mean betweenness from 1,004 sources (this budget) was within
+    /// 0.6% of that from 16,000, inside the bootstrap intervals (±1.3%), in a quarter of the default's time.
+    public static let groupMeanBudget = 250_000_000.0
+
     /// Exact when `nodeCount × arcs ≤ budget`, otherwise `budget / arcs` sampled sources (at least 500, and
     /// no more than there are stakeholders). `requested` sources, when given, are used whatever the size.
     public static func automatic(for graph: Graph, requested: Int? = nil, exact: Bool = false, seed: UInt64,

@@ -40,6 +40,8 @@ public final class GroupProfiler: @unchecked Sendable {
     let kindCount: Int
     let partnerCounts: [Int32]
     let tieEnds: [Double]
+    /// Each stakeholder's ends among `ties` (those without a left-out end), a self-loop twice.
+    let keptTieEnds: [Double]
     let degree: [Double]
     let betweenness: [Double]
     let pagerank: [Double]
@@ -102,6 +104,9 @@ public final class GroupProfiler: @unchecked Sendable {
             return result
         }
         ties = kept(tieList, 2)
+        var keptEnds = [Double](repeating: 0, count: n)
+        for end in ties { keptEnds[Int(end)] += 1 }
+        keptTieEnds = keptEnds
         partnerCounts = counts
         tieEnds = ends
         degree = graph.degree().values
@@ -200,10 +205,31 @@ public final class GroupProfiler: @unchecked Sendable {
     ///
     /// - Complexity: O(n·k + m + triangles + closed two-paths) for k partner kinds.
     public func profile(labels: [Int32], groupCount G: Int, scratch: inout Scratch) -> [Double] {
+        profile(labels: labels, groupCount: G, scratch: &scratch, roles: nil)
+    }
+
+    /// `profile(labels:)` under each of `labelSets`, in order; the brokerage roles of up to
+    /// `BrokerRoleCounter.batchWidth` labellings are counted in one pass. The same values as one by one.
+    public func profiles(_ labelSets: [[Int32]], groupCount G: Int, scratch: inout Scratch) -> [[Double]] {
+        var roles: [[Int]?] = labelSets.map { _ in nil }
+        if let brokers {
+            var first = 0
+            while first < labelSets.count {
+                let last = Swift.min(first + BrokerRoleCounter.batchWidth, labelSets.count)
+                let counts = brokers.groupCounts(batch: Array(labelSets[first ..< last]), groupCount: G, tally: &scratch.tally)
+                for (i, c) in counts.enumerated() { roles[first + i] = c }
+                first = last
+            }
+        }
+        return labelSets.indices.map { profile(labels: labelSets[$0], groupCount: G, scratch: &scratch, roles: roles[$0]) }
+    }
+
+    /// The profile, with the brokerage roles' group counts given when already counted.
+    private func profile(labels: [Int32], groupCount G: Int, scratch: inout Scratch, roles counted: [Int]?) -> [Double] {
         let n = nodeCount, K = kindCount
         var values = [Double](repeating: .nan, count: measures.count * G)
         var size = [Double](repeating: 0, count: G), within = size, between = size
-        var sumDegree = size, sumBetweenness = size, sumPagerank = size, sumReach = size, sumBrokerage = size, ends = size
+        var sumDegree = size, sumBetweenness = size, sumPagerank = size, sumReach = size, sumBrokerage = size, ends = size, keptEnds = size
         var partners = [Double](repeating: 0, count: G * K)
         for v in 0 ..< n where labels[v] >= 0 {
             let g = Int(labels[v])
@@ -214,40 +240,37 @@ public final class GroupProfiler: @unchecked Sendable {
             if let reach { sumReach[g] += reach[v] }
             if !brokerageTotal.isEmpty { sumBrokerage[g] += brokerageTotal[v] }
             ends[g] += tieEnds[v]
+            keptEnds[g] += keptTieEnds[v]
             for k in 0 ..< K { partners[g * K + k] += Double(partnerCounts[v * K + k]) }
         }
-        // Branch-free: under a random labelling whether a tie stays within a group is a coin toss, and
-        // mispredicted branches here cost more than the arithmetic.
-        var withinCount = [Int](repeating: 0, count: G), betweenCount = withinCount
+        // Each stakeholder's degree within its group. Branch-free: under a random labelling whether a tie
+        // stays within a group is a coin toss, and mispredicted branches here cost more than the arithmetic.
         labels.withUnsafeBufferPointer { label in
             ties.withUnsafeBufferPointer { tie in
                 scratch.induced.withUnsafeMutableBufferPointer { induced in
-                    withinCount.withUnsafeMutableBufferPointer { inside in
-                        betweenCount.withUnsafeMutableBufferPointer { across in
-                            for v in 0 ..< n { induced[v] = 0 }
-                            var index = 0
-                            while index < tie.count {
-                                let u = Int(tie[index]), v = Int(tie[index + 1])
-                                let gu = Int(label[u]), gv = Int(label[v])
-                                let same: Int32 = gu == gv ? 1 : 0
-                                inside[gu] &+= Int(same)
-                                across[gu] &+= Int(1 - same); across[gv] &+= Int(1 - same)
-                                induced[u] &+= same; induced[v] &+= same
-                                index &+= 2
-                            }
-                        }
+                    for v in 0 ..< n { induced[v] = 0 }
+                    var index = 0
+                    while index < tie.count {
+                        let u = Int(tie[index]), v = Int(tie[index + 1])
+                        let same: Int32 = label[u] == label[v] ? 1 : 0
+                        induced[u] &+= same; induced[v] &+= same
+                        index &+= 2
                     }
                 }
             }
         }
-        // A tie within g was counted once for g; one between g and h once for each.
-        for g in 0 ..< G { within[g] = Double(withinCount[g]); between[g] = Double(betweenCount[g]) }
         // Freeman degree centralization of each induced network: Σ (max − d) over the maximum possible.
         var maxInduced = size.map { _ in 0.0 }, sumInduced = maxInduced
         for v in 0 ..< n where labels[v] >= 0 {
             let g = Int(labels[v]), d = Double(scratch.induced[v])
             sumInduced[g] += d
             if d > maxInduced[g] { maxInduced[g] = d }
+        }
+        // A tie within g adds 2 to its members' induced degrees (a self-loop too); its members' tie ends are
+        // twice the ties within and once each tie between: so both counts, without a tally per tie.
+        for g in 0 ..< G {
+            within[g] = sumInduced[g] / 2
+            between[g] = keptEnds[g] - sumInduced[g]
         }
         var m = 0
         func set(_ g: Int, _ value: Double) { values[m * G + g] = value }
@@ -277,7 +300,7 @@ public final class GroupProfiler: @unchecked Sendable {
         }
         if !brokerageTotal.isEmpty {
             for g in 0 ..< G { set(g, size[g] > 0 ? sumBrokerage[g] / size[g] : .nan) }; m += 1
-            let roles = roleCounts(labels: labels, groupCount: G, scratch: &scratch)
+            let roles = counted.map { $0.map(Double.init) } ?? roleCounts(labels: labels, groupCount: G, scratch: &scratch)
             for r in 0 ..< 5 {
                 for g in 0 ..< G { set(g, sumBrokerage[g] > 0 ? roles[g * 5 + r] / sumBrokerage[g] : .nan) }
                 m += 1

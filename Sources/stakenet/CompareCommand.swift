@@ -70,7 +70,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed for every random draw.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("With --by: estimate members' betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above).", valueName: "sources"))
+    @Option(help: ArgumentHelp("With --by: estimate members' betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 2.5·10^8, sampled within that budget above: group means average away most of the sampling error).", valueName: "sources"))
     var approx: Int?
 
     @Flag(name: .customLong("exact-betweenness"), help: "With --by: members' betweenness from every stakeholder's shortest paths, however large the network (O(nm)).")
@@ -144,7 +144,8 @@ struct CompareCommand: ParsableCommand {
             progress.say("reach from every stakeholder (\(runs) runs)")
             reach = try probabilities.transmissionGraph(network, path: path).reachFromEach(runs: runs, seed: seed, threads: threads).mean
         }
-        let method = BetweennessMethod.automatic(for: graph, requested: approx, exact: exactBetweenness, seed: seed)
+        let method = BetweennessMethod.automatic(for: graph, requested: approx, exact: exactBetweenness, seed: seed,
+                                                 budget: BetweennessMethod.groupMeanBudget)
         progress.say(method.isExact ? "centralities" : "centralities (betweenness from sampled sources)")
         let profiler = try GroupProfiler(graph: graph, partnerKind: partnerKind, kindNames: kindNames, reach: reach,
                                          leftOut: grouping.groupOf.map { $0 < 0 }, betweenness: method, threads: threads)
