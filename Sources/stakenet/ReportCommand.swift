@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Worker threads (results are identical for any number).")
     var threads: Int = Parallel.defaultThreads
 
-    @Option(help: ArgumentHelp("Estimate betweenness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above; the report says which).", valueName: "sources"))
+    @Option(help: ArgumentHelp("Estimate betweenness and harmonic closeness from this many sampled sources (by default exact while stakeholders × arcs stays within 10^9, sampled within that budget above; the report says which).", valueName: "sources"))
     var approx: Int?
 
     @Flag(name: .customLong("exact-betweenness"), help: "Betweenness and harmonic closeness from every stakeholder's shortest paths, however large the network (O(nm)).")

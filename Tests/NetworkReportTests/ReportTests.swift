@@ -171,6 +171,9 @@ struct BrowserUnavailable: Error, CustomStringConvertible {
         #expect(sampled.contains("estimated from the shortest paths of 12 of the 64 stakeholders"))
         #expect(sampled.contains("estimated from sampled stakeholders"))
         #expect(sampled.contains("mean_betweenness: members"))
+        // Harmonic closeness comes from the same sampled sources, and Settings says so.
+        #expect(!exact.contains("harmonic closeness") && sampled.contains("harmonic closeness"))
+        #expect(sampled.contains("Eppstein and Wang") && !exact.contains("Eppstein and Wang"))
     }
 
     /// Provenance lists each input file with its SHA-256 (as sha256sum computes it).
