@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NetworkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "NetworkIOTests", dependencies: ["NetworkIO", "TestSupport"]),
-        .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "TestSupport"]),
+        .testTarget(name: "NetworkMetricsTests", dependencies: ["NetworkMetrics", "NetworkIO", "NetworkPerception", "TestSupport"]),
         .testTarget(name: "NetworkDiffusionTests", dependencies: ["NetworkDiffusion", "TestSupport"]),
         .testTarget(name: "NetworkTimeTests", dependencies: ["NetworkTime", "NetworkDiffusion", "NetworkMetrics", "NetworkIO", "TestSupport"]),
         .testTarget(name: "NetworkPerceptionTests", dependencies: ["NetworkPerception", "NetworkIO", "TestSupport"]),

@@ -243,22 +243,7 @@ public final class GroupProfiler: @unchecked Sendable {
             keptEnds[g] += keptTieEnds[v]
             for k in 0 ..< K { partners[g * K + k] += Double(partnerCounts[v * K + k]) }
         }
-        // Each stakeholder's degree within its group. Branch-free: under a random labelling whether a tie
-        // stays within a group is a coin toss, and mispredicted branches here cost more than the arithmetic.
-        labels.withUnsafeBufferPointer { label in
-            ties.withUnsafeBufferPointer { tie in
-                scratch.induced.withUnsafeMutableBufferPointer { induced in
-                    for v in 0 ..< n { induced[v] = 0 }
-                    var index = 0
-                    while index < tie.count {
-                        let u = Int(tie[index]), v = Int(tie[index + 1])
-                        let same: Int32 = label[u] == label[v] ? 1 : 0
-                        induced[u] &+= same; induced[v] &+= same
-                        index &+= 2
-                    }
-                }
-            }
-        }
+        Self.degreesWithinGroups(of: ties, labels: labels, into: &scratch.induced)
         // Freeman degree centralization of each induced network: Σ (max − d) over the maximum possible.
         var maxInduced = size.map { _ in 0.0 }, sumInduced = maxInduced
         for v in 0 ..< n where labels[v] >= 0 {
@@ -310,23 +295,35 @@ public final class GroupProfiler: @unchecked Sendable {
         return values
     }
 
-    /// Average local clustering of each induced network (undirected view; nodes with < 2 neighbours count 0).
-    private func clustering(labels: [Int32], groupCount G: Int, size: [Double], scratch: inout Scratch, _ set: (Int, Double) -> Void) {
-        let n = nodeCount
-        for v in 0 ..< n { scratch.simpleDegree[v] = 0; scratch.triangleCount[v] = 0 }
-        // Branch-free, as the ties in `profile`.
+    /// Each stakeholder's ties within its group, over `pairs` (u, v, u, v, …), into `degree` (zeroed first).
+    /// Branch-free: under a random labelling whether a tie stays within a group is a coin toss, and
+    /// mispredicted branches here cost more than the arithmetic.
+    ///
+    /// - Complexity: O(n + pairs).
+    private static func degreesWithinGroups(of pairs: [Int32], labels: [Int32], into degree: inout [Int32]) {
         labels.withUnsafeBufferPointer { label in
-            scratch.simpleDegree.withUnsafeMutableBufferPointer { degree in
-                simpleEdges.withUnsafeBufferPointer { edge in
+            pairs.withUnsafeBufferPointer { pair in
+                degree.withUnsafeMutableBufferPointer { degree in
+                    for v in degree.indices { degree[v] = 0 }
                     var index = 0
-                    while index < edge.count {
-                        let u = Int(edge[index]), v = Int(edge[index + 1])
+                    while index < pair.count {
+                        let u = Int(pair[index]), v = Int(pair[index + 1])
                         let same: Int32 = label[u] == label[v] ? 1 : 0
                         degree[u] &+= same; degree[v] &+= same
                         index &+= 2
                     }
                 }
             }
+        }
+    }
+
+    /// Average local clustering of each induced network (undirected view; nodes with < 2 neighbours count 0).
+    private func clustering(labels: [Int32], groupCount G: Int, size: [Double], scratch: inout Scratch, _ set: (Int, Double) -> Void) {
+        let n = nodeCount
+        for v in 0 ..< n { scratch.triangleCount[v] = 0 }
+        Self.degreesWithinGroups(of: simpleEdges, labels: labels, into: &scratch.simpleDegree)
+        // Branch-free, as in `degreesWithinGroups`.
+        labels.withUnsafeBufferPointer { label in
             scratch.triangleCount.withUnsafeMutableBufferPointer { count in
                 triangles.withUnsafeBufferPointer { triangle in
                     var index = 0

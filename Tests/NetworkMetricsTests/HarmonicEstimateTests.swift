@@ -2,6 +2,7 @@ import Foundation
 import NetworkIO
 import NetworkMetrics
 import NetworkModel
+import NetworkPerception
 import Testing
 import TestSupport
 
@@ -61,27 +62,7 @@ import TestSupport
             #expect(g.harmonic(.sampled(sources: 40, seed: 8), threads: 2).values != one)
             // The estimate tracks the exact value: rank correlation well above chance on 40 of 77 sources.
             let exact = g.harmonic().values
-            #expect(spearman(one, exact) > 0.9, "\(spearman(one, exact))")
+            #expect(RankCorrelation.spearman(one, exact) > 0.9, "\(RankCorrelation.spearman(one, exact))")
         }
-    }
-
-    func spearman(_ a: [Double], _ b: [Double]) -> Double {
-        func ranks(_ x: [Double]) -> [Double] {
-            let order = x.indices.sorted { x[$0] < x[$1] }
-            var r = [Double](repeating: 0, count: x.count)
-            var i = 0
-            while i < order.count {
-                var j = i
-                while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
-                for t in i ... j { r[order[t]] = Double(i + j) / 2 }
-                i = j + 1
-            }
-            return r
-        }
-        let (ra, rb) = (ranks(a), ranks(b))
-        let ma = ra.reduce(0, +) / Double(ra.count), mb = rb.reduce(0, +) / Double(rb.count)
-        var num = 0.0, da = 0.0, db = 0.0
-        for i in ra.indices { num += (ra[i] - ma) * (rb[i] - mb); da += (ra[i] - ma) * (ra[i] - ma); db += (rb[i] - mb) * (rb[i] - mb) }
-        return num / (da * db).squareRoot()
     }
 }
