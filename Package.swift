@@ -19,8 +19,9 @@ let package = Package(
         .target(name: "NetworkModel"),
         .target(
             name: "NetworkIO",
-            dependencies: ["NetworkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["NetworkModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),
         .target(name: "NetworkDiffusion", dependencies: ["NetworkModel"]),
         .target(name: "NetworkTime", dependencies: ["NetworkModel", "NetworkDiffusion"]),

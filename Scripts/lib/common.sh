@@ -13,7 +13,7 @@ as_root() {
 
 # Installs the system packages StakeNet builds against and tests with, if any is missing.
 # Debian/Ubuntu: libgraphviz-dev (Graphviz's C libraries and every layout plugin), zlib1g-dev (ZIPFoundation,
-# for .xlsx workbooks), pkg-config and fonts-dejavu-core to build and draw; for tests python3-venv (the reference virtualenv), r-cran-sna (R's sna,
+# for .xlsx workbooks), libxml2-dev (the XML formats' parser), pkg-config and fonts-dejavu-core to build and draw; for tests python3-venv (the reference virtualenv), r-cran-sna (R's sna,
 # a reference implementation), graphviz (the dot program, to compare output), graphviz-doc (example graphs),
 # chromium (to open reports headless), time and bc (benchmarks).
 # `install_system_packages build` installs only what building and drawing need (Scripts/demo).
@@ -25,7 +25,7 @@ install_system_packages() {
                 say "Scripts: no apt-get here; install Graphviz's development files (libgvc, libcgraph) and pkg-config by hand."
                 return 0
             fi
-            local wanted=(libgraphviz-dev zlib1g-dev pkg-config fonts-dejavu-core)
+            local wanted=(libgraphviz-dev zlib1g-dev libxml2-dev pkg-config fonts-dejavu-core)
             if [ "${1:-all}" != "build" ]; then
                 wanted+=(python3-venv r-cran-sna time bc graphviz graphviz-doc chromium)
             fi

@@ -54,12 +54,13 @@ public enum GEXFFormat {
             self.path = path
             records = NetworkRecords(file: path)
             records.mapping = columns
+            records.namesXMLElements = true
         }
 
         var wantsText: Bool { inDefault || inDescription }
         func text(_ text: String) { buffer += text }
 
-        func start(_ element: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if !started {
                 started = true
                 guard element == "gexf" else {
@@ -67,7 +68,7 @@ public enum GEXFFormat {
                 }
                 return
             }
-            let isViz = namespace?.contains("viz") ?? false
+            let isViz = namespace.contains("viz")
             switch element {
             case "description" where !sawGraph:
                 inDescription = true
@@ -90,7 +91,7 @@ public enum GEXFFormat {
                 guard let id = attributes["id"] else {
                     throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
                 }
-                var node = NetworkRecords.Node(id: id, line: line, element: "<node id=\"\(id)\">")
+                var node = NetworkRecords.Node(id: id, line: line)
                 if let label = attributes["label"] { node.values.append(("label", .typed(.text(label)))) }
                 records.nodes.append(node)
                 owner = .node(records.nodes.count - 1)
@@ -100,7 +101,7 @@ public enum GEXFFormat {
                     throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
                                      hint: "every edge names a source and a target node")
                 }
-                var edge = NetworkRecords.Edge(source: source, target: target, line: line, element: "<edge source=\"\(source)\" target=\"\(target)\">")
+                var edge = NetworkRecords.Edge(source: source, target: target, line: line)
                 for key in ["weight", "kind", "label", "start", "end"] {
                     if let value = attributes[key] { edge.values.append((key, .text(value))) }
                 }

@@ -33,16 +33,25 @@ public enum GraphMLFormat {
         return (network, warnings + more)
     }
 
-    /// Reads GraphML events into records as they stream past.
+    /// Reads GraphML events into records as they stream past. Keys are numbered as declared, so a `<data>`
+    /// costs one lookup of its key and no set of the keys given so far (a stamp per key says which
+    /// node or edge last gave it).
     final class Reader: XMLEventHandler {
-        struct Key { let name: String; let type: String; let domain: String; var defaultValue: String?; let yEdGraphics: Bool }
+        struct Key {
+            let id: String
+            let name: String
+            let type: DeclaredType
+            let domain: String
+            var defaultValue: String?
+            let yEdGraphics: Bool
+        }
         enum Owner { case none, graph, node(Int), edge(Int) }
 
         let path: String
         let options: NetworkReadOptions
         var records: NetworkRecords
-        var keys: [String: Key] = [:]
-        var keyOrder: [String] = []
+        var keys: [Key] = []
+        var keyNumbers: [String: Int] = [:]
         var name: String
         var description: String?
         var isDirected = true
@@ -51,10 +60,13 @@ public enum GraphMLFormat {
         private var started = false
         private var graphDepth = 0
         private var owner = Owner.none
-        private var given = Set<String>()
-        private var keyBeingDeclared: String?
+        /// For each key, the number of the owner (node, edge or graph) that last gave it.
+        private var givenBy: [Int] = []
+        private var ownerNumber = 0
+        private var keyBeingDeclared: Int?
         private var inDefault = false
-        private var dataKey: String?
+        private var dataKey: Int?
+        private var dataIsText = false
         private var inNodeLabel = false
         private var buffer = ""
 
@@ -63,16 +75,22 @@ public enum GraphMLFormat {
             self.options = options
             records = NetworkRecords(file: path)
             records.mapping = options.columns
+            records.namesXMLElements = true
             name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
 
-        var wantsText: Bool { inDefault || inNodeLabel || (dataKey.map { keys[$0]?.yEdGraphics == false } ?? false) }
+        var wantsText: Bool { inDefault || inNodeLabel || dataIsText }
         func text(_ text: String) { buffer += text }
 
         /// Whether elements now belong to the first top-level graph.
         private var inTopGraph: Bool { graphDepth == 1 && graphsSeen == 1 }
 
-        func start(_ element: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        private func newOwner(_ next: Owner) {
+            owner = next
+            ownerNumber += 1
+        }
+
+        func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if !started {
                 started = true
                 guard element == "graphml" else {
@@ -85,10 +103,17 @@ public enum GraphMLFormat {
                 guard let id = attributes["id"] else {
                     throw InputError(file: path, line: line, field: "<key>", message: "a <key> has no id", hint: "every <key> needs an id")
                 }
-                keys[id] = Key(name: attributes["attr.name"] ?? id, type: attributes["attr.type"] ?? "string", domain: attributes["for"] ?? "all",
-                               defaultValue: nil, yEdGraphics: attributes["yfiles.type"] != nil)
-                keyOrder.append(id)
-                keyBeingDeclared = id
+                let key = Key(id: id, name: attributes["attr.name"] ?? id, type: DeclaredType(attributes["attr.type"] ?? "string"),
+                              domain: attributes["for"] ?? "all", defaultValue: nil, yEdGraphics: attributes["yfiles.type"] != nil)
+                if let number = keyNumbers[id] {
+                    keys[number] = key
+                    keyBeingDeclared = number
+                } else {
+                    keyNumbers[id] = keys.count
+                    keyBeingDeclared = keys.count
+                    keys.append(key)
+                    givenBy.append(0)
+                }
             case "default" where keyBeingDeclared != nil:
                 inDefault = true
                 buffer = ""
@@ -98,8 +123,7 @@ public enum GraphMLFormat {
                     graphsSeen += 1
                     if graphsSeen == 1 {
                         isDirected = attributes["edgedefault"].map { $0.lowercased() != "undirected" } ?? true
-                        owner = .graph
-                        given = []
+                        newOwner(.graph)
                     }
                 } else {
                     nested = true
@@ -108,32 +132,31 @@ public enum GraphMLFormat {
                 guard let id = attributes["id"] else {
                     throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
                 }
-                records.nodes.append(.init(id: id, line: line, element: "<node id=\"\(id)\">"))
-                owner = .node(records.nodes.count - 1)
-                given = []
+                records.nodes.append(.init(id: id, line: line))
+                newOwner(.node(records.nodes.count - 1))
             case "edge" where inTopGraph:
                 guard let source = attributes["source"], let target = attributes["target"] else {
                     throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
                                      hint: "every edge names a source and a target node")
                 }
-                var edge = NetworkRecords.Edge(source: source, target: target, line: line, element: "<edge source=\"\(source)\" target=\"\(target)\">")
+                var edge = NetworkRecords.Edge(source: source, target: target, line: line)
                 if let directed = attributes["directed"], options.directed == nil {
                     edge.direction = directed.lowercased() == "true" ? .directed : .undirected
                 }
                 records.edges.append(edge)
-                owner = .edge(records.edges.count - 1)
-                given = []
+                newOwner(.edge(records.edges.count - 1))
             case "hyperedge":
                 nested = true
             case "data" where inTopGraph:
                 if case .none = owner { return }
-                guard let key = attributes["key"], keys[key] != nil else {
+                guard let id = attributes["key"], let number = keyNumbers[id] else {
                     throw InputError(file: path, line: line, field: "<data>", message: "<data key=\"\(attributes["key"] ?? "")\"> names no declared <key>",
                                      hint: "declare the key at the top of the file")
                 }
-                dataKey = key
+                dataKey = number
+                dataIsText = !keys[number].yEdGraphics
                 buffer = ""
-            case "NodeLabel" where dataKey.map({ keys[$0]?.yEdGraphics == true }) ?? false:
+            case "NodeLabel" where dataKey.map({ keys[$0].yEdGraphics }) ?? false:
                 inNodeLabel = true
                 buffer = ""
             default:
@@ -144,7 +167,7 @@ public enum GraphMLFormat {
         func end(_ element: String) throws {
             switch element {
             case "default" where inDefault:
-                keys[keyBeingDeclared!]?.defaultValue = buffer
+                keys[keyBeingDeclared!].defaultValue = buffer
                 inDefault = false
             case "key":
                 keyBeingDeclared = nil
@@ -155,14 +178,15 @@ public enum GraphMLFormat {
                     records.nodes[i].values.append(("label", .typed(.text(label))))
                 }
             case "data":
-                guard let keyID = dataKey, let key = keys[keyID] else { return }
+                guard let number = dataKey else { return }
                 dataKey = nil
+                dataIsText = false
+                let key = keys[number]
                 guard !key.yEdGraphics else { return }
-                given.insert(keyID)
-                let value = NetworkRecords.Value.typed(AttributeValue.declared(buffer, type: key.type))
+                givenBy[number] = ownerNumber
                 switch owner {
-                case .node(let i): records.nodes[i].values.append((key.name, value))
-                case .edge(let i): records.edges[i].values.append((key.name, value))
+                case .node(let i): records.nodes[i].values.append((key.name, .typed(key.type.value(buffer))))
+                case .edge(let i): records.edges[i].values.append((key.name, .typed(key.type.value(buffer))))
                 case .graph:
                     let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
                     if key.name == "name", !text.isEmpty { name = text }
@@ -172,14 +196,13 @@ public enum GraphMLFormat {
             case "node", "edge":
                 guard inTopGraph else { return }
                 let domain = element
-                for id in keyOrder where !given.contains(id) {
-                    guard let key = keys[id], !key.yEdGraphics, let value = key.defaultValue, key.domain == domain || key.domain == "all" else { continue }
-                    let typed = NetworkRecords.Value.typed(AttributeValue.declared(value, type: key.type))
+                for (number, key) in keys.enumerated() where givenBy[number] != ownerNumber {
+                    guard !key.yEdGraphics, let value = key.defaultValue, key.domain == domain || key.domain == "all" else { continue }
+                    let typed = NetworkRecords.Value.typed(key.type.value(value))
                     if case .node(let i) = owner { records.nodes[i].values.append((key.name, typed)) }
                     if case .edge(let i) = owner { records.edges[i].values.append((key.name, typed)) }
                 }
-                owner = .graph
-                given = []
+                newOwner(.graph)
             case "graph":
                 graphDepth -= 1
                 if graphDepth == 0 { owner = .none }
@@ -200,11 +223,14 @@ public enum GraphMLFormat {
             names[node.id] = name
         }
         guard !names.isEmpty, Set(names.values).count == names.count else { return }
+        // Messages keep naming the elements as the file wrote them.
         for i in records.nodes.indices {
+            records.nodes[i].element = records.element(of: records.nodes[i])
             records.nodes[i].id = names[records.nodes[i].id]!
             records.nodes[i].values.removeAll { $0.0 == "name" }
         }
         for i in records.edges.indices {
+            records.edges[i].element = records.element(of: records.edges[i])
             records.edges[i].source = names[records.edges[i].source] ?? records.edges[i].source
             records.edges[i].target = names[records.edges[i].target] ?? records.edges[i].target
         }

@@ -53,6 +53,17 @@ public struct NetworkRecords: Sendable {
     public var addsUndeclaredNodes = false
     /// Attribute names for roles (`--stakeholders-columns kind=Category`), as for a table's headers.
     public var mapping = ColumnMapping()
+    /// Whether a record without an `element` of its own is named in messages as the XML element it was read
+    /// from (`<node id="x">`, `<edge source="x" target="y">`), written only when a message needs it.
+    public var namesXMLElements = false
+
+    func element(of node: Node) -> String? {
+        node.element ?? (namesXMLElements ? "<node id=\"\(node.id)\">" : nil)
+    }
+
+    func element(of edge: Edge) -> String? {
+        edge.element ?? (namesXMLElements ? "<edge source=\"\(edge.source)\" target=\"\(edge.target)\">" : nil)
+    }
 
     public init(file: String) { self.file = file }
 
@@ -64,20 +75,23 @@ public struct NetworkRecords: Sendable {
             var known = Set(nodes.map(\.id))
             for edge in edges {
                 for id in [edge.source, edge.target] where known.insert(id).inserted {
-                    declared.append(Node(id: id, line: edge.line, element: edge.element))
+                    declared.append(Node(id: id, line: edge.line, element: element(of: edge)))
                 }
             }
         }
         var index: [String: Int32] = [:]
         var stakeholders: [Stakeholder] = []
         let nodeTypes = Self.inferredTypes(declared.map(\.values))
+        // Roles and kinds are worked out once per distinct name and spelling, not once per value.
+        var nodeRoles: [String: StakeholderColumn?] = [:]
+        var stakeholderKinds: [String: StakeholderKind] = [:]
         for node in declared {
             if node.id.isEmpty {
-                report.error(file, line: node.line, field: node.element, "a node has an empty id", hint: "give every node a unique id")
+                report.error(file, line: node.line, field: element(of: node), "a node has an empty id", hint: "give every node a unique id")
                 continue
             }
             if index[node.id] != nil {
-                report.error(file, line: node.line, field: node.element, "duplicate node id '\(node.id)'", hint: "ids must be unique")
+                report.error(file, line: node.line, field: element(of: node), "duplicate node id '\(node.id)'", hint: "ids must be unique")
                 continue
             }
             index[node.id] = Int32(stakeholders.count)
@@ -85,9 +99,11 @@ public struct NetworkRecords: Sendable {
             for (key, raw) in node.values {
                 let value = Self.resolve(raw, type: nodeTypes[key])
                 guard let text = value.text else { continue }
-                switch nodeRole(key) {
+                let role = nodeRoles[key] ?? { let role = nodeRole(key); nodeRoles[key] = role; return role }()
+                switch role {
                 case .label?: stakeholder.label = text
-                case .kind?: stakeholder.kind = StakeholderKind(parsing: text)
+                case .kind?:
+                    stakeholder.kind = stakeholderKinds[text] ?? { let kind = StakeholderKind(parsing: text); stakeholderKinds[text] = kind; return kind }()
                 case .sector?: stakeholder.sector = text
                 default: stakeholder.attributes[key] = value
                 }
@@ -98,12 +114,14 @@ public struct NetworkRecords: Sendable {
         var ties: [Tie] = []
         ties.reserveCapacity(edges.count)
         let ids = Array(index.keys)
+        var edgeRoles: [String: TieColumn?] = [:]
+        var tieKinds: [String: TieKind] = [:]
         for edge in edges {
             var valid = true
             func end(_ id: String, _ role: String) -> Int32? {
                 if let i = index[id] { return i }
                 let hint = ClosestMatch.suggestion(for: id, among: ids).map { "did you mean '\($0)'?" } ?? "declare the node or correct the id"
-                report.error(file, line: edge.line, field: edge.element, "edge \(role) '\(id)' is not a node", hint: hint)
+                report.error(file, line: edge.line, field: element(of: edge), "edge \(role) '\(id)' is not a node", hint: hint)
                 valid = false
                 return nil
             }
@@ -112,26 +130,27 @@ public struct NetworkRecords: Sendable {
             for (key, raw) in edge.values {
                 let value = Self.resolve(raw, type: edgeTypes[key])
                 guard let text = value.text else { continue }
-                switch edgeRole(key) {
+                let role = edgeRoles[key] ?? { let role = edgeRole(key); edgeRoles[key] = role; return role }()
+                switch role {
                 case .weight?:
                     guard let number = value.numericValue ?? Double(text), number.isFinite, number >= 0 else {
-                        report.error(file, line: edge.line, field: edge.element, "weight '\(text)' of the edge \(edge.source) – \(edge.target) is not a number 0 or above",
+                        report.error(file, line: edge.line, field: element(of: edge), "weight '\(text)' of the edge \(edge.source) – \(edge.target) is not a number 0 or above",
                                      hint: "a weight is a tie's strength")
                         valid = false
                         continue
                     }
                     tie.weight = number
-                case .kind?: tie.kind = TieKind(parsing: text)
+                case .kind?: tie.kind = tieKinds[text] ?? { let kind = TieKind(parsing: text); tieKinds[text] = kind; return kind }()
                 case .start?, .end?:
                     guard let year = CellReading.year(text) else {
-                        report.error(file, line: edge.line, field: edge.element, "\(key) '\(text)' is not a year", hint: "write a year such as 2012")
+                        report.error(file, line: edge.line, field: element(of: edge), "\(key) '\(text)' is not a year", hint: "write a year such as 2012")
                         valid = false
                         continue
                     }
-                    if edgeRole(key) == .start { tie.start = year } else { tie.end = year }
+                    if role == .start { tie.start = year } else { tie.end = year }
                 case .directed?:
                     guard let direction = CellReading.direction(text) else {
-                        report.error(file, line: edge.line, field: edge.element, "'\(text)' is not a direction", hint: "write directed or undirected")
+                        report.error(file, line: edge.line, field: element(of: edge), "'\(text)' is not a direction", hint: "write directed or undirected")
                         valid = false
                         continue
                     }
@@ -141,7 +160,7 @@ public struct NetworkRecords: Sendable {
                 }
             }
             if let start = tie.start, let endYear = tie.end, start > endYear {
-                report.error(file, line: edge.line, field: edge.element, "the tie starts in \(start), after it ends in \(endYear)", hint: "swap the years")
+                report.error(file, line: edge.line, field: element(of: edge), "the tie starts in \(start), after it ends in \(endYear)", hint: "swap the years")
                 valid = false
             }
             if valid, let source, let target {

@@ -1,25 +1,58 @@
+import CLibXML2
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// What a streaming XML reader is told, element by element (local names; prefixes dropped).
+/// What a streaming XML reader is told, element by element (local names; prefixes dropped). The
+/// attributes and the namespace are views of the parser's buffers, valid during the call only.
 protocol XMLEventHandler: AnyObject {
-    func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws
+    func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws
     func end(_ name: String) throws
     /// Character data, delivered only while `wantsText` is true.
     func text(_ text: String)
     var wantsText: Bool { get }
 }
 
-/// Parsing XML from untrusted files safely: a document type declaration that declares entities (the
-/// "billion laughs" expansion) or names an external one is refused before parsing; external entities are
-/// never resolved; files over `sizeLimit` are refused.
+/// An element's attributes as libxml2's SAX2 parser gives them (five pointers per attribute: local name,
+/// prefix, namespace, value start, value end); looked up by local name without building a dictionary.
+struct XMLAttributes {
+    fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    fileprivate let count: Int
+
+    subscript(_ name: String) -> String? {
+        guard let base, count > 0 else { return nil }
+        return name.withCString { wanted -> String? in
+            for i in 0 ..< count {
+                let entry = base + 5 * i
+                guard let local = entry[0], strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), wanted) == 0,
+                      let start = entry[3], let end = entry[4] else { continue }
+                return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            }
+            return nil
+        }
+    }
+}
+
+/// An element's namespace name, read only when asked.
+struct XMLNamespace {
+    fileprivate let uri: UnsafePointer<xmlChar>?
+
+    var string: String? { uri.map { String(cString: $0) } }
+    func contains(_ part: String) -> Bool {
+        guard let uri else { return false }
+        return part.withCString { strstr(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), $0) != nil }
+    }
+}
+
+/// Parsing XML from untrusted files safely, with libxml2's SAX2 push parser fed 1 MB at a time (no tree is
+/// built: a million-node GraphML file needs its records, not its markup, in memory). A document type that
+/// declares entities (the "billion laughs" expansion) or names an external one is refused — before parsing,
+/// from the prolog, and by the parser's callbacks wherever it comes; only XML's five predefined entities
+/// resolve; nothing is fetched from the network or another file; files over `sizeLimit` are refused; a
+/// UTF-8 document is checked to be valid UTF-8, with the line of the first bad byte, as it is read.
 enum SafeXML {
     static let sizeLimit = 2 << 30
+    static let chunkSize = 1 << 20
 
-    /// Streams the document's elements to `handler`, without building a tree (a million-node GraphML file
-    /// needs its records, not its markup, in memory).
+    /// Streams the document's elements to `handler`.
     /// - Throws: `InputError` with the line of the problem, or what the handler throws.
     static func stream(_ path: String, to handler: XMLEventHandler) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -27,33 +60,135 @@ enum SafeXML {
             throw InputError(file: path, message: "is \(size >> 20) MB, over the \(sizeLimit >> 30) GB StakeNet reads as XML",
                              hint: "split the network, or convert it to a CSV folder with another tool")
         }
-        // The prolog, where a document type would be, is checked before parsing; the document is then
-        // streamed (handed to the parser whole, libxml2 refuses documents over 10 MB).
+        let handle: FileHandle
         let head: Data
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            head = try handle.read(upToCount: 1 << 20) ?? Data()
-            try handle.close()
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            head = try handle.read(upToCount: chunkSize) ?? Data()
         } catch {
             throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
         }
+        defer { try? handle.close() }
         if head.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "an XML network file holds at least its root element") }
         try refuseEntities(head, file: path)
-        if declaresUTF8(head) { try validateUTF8(path) }
-        guard let stream = InputStream(fileAtPath: path) else {
-            throw InputError(file: path, message: "cannot be read", hint: "check that the file exists and that you may read it")
+        let checker = declaresUTF8(head) ? UTF8Checker(file: path) : nil
+
+        let session = Session(handler: handler, file: path)
+        var sax = Session.callbacks()
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        guard let parser = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, path) else {
+            throw InputError(file: path, message: "cannot be parsed (the XML parser could not start)", hint: "try again; if it persists, report it")
         }
-        let parser = XMLParser(stream: stream)
-        let forwarder = Forwarder(handler: handler)
-        parser.delegate = forwarder
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        let parsed = parser.parse()
-        if let error = forwarder.handlerError { throw error }
-        if !parsed || forwarder.failureLine != nil || !forwarder.sawRoot {
-            let reason = (parser.parserError as NSError?).map(describe) ?? "not well-formed XML"
-            throw InputError(file: path, line: forwarder.failureLine ?? parser.lineNumber, message: "is not well-formed XML: \(reason)",
+        defer { xmlFreeParserCtxt(parser) }
+        // Predefined entities decoded in attribute values too (no others can be declared); no network.
+        xmlCtxtUseOptions(parser, Int32(XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        session.parser = parser
+
+        // The parser's status: libxml2's error number of the first fatal problem, 0 while well-formed.
+        var status: Int32 = 0
+        var chunk = head
+        while !chunk.isEmpty {
+            try checker?.check(chunk, last: false)
+            status = chunk.withUnsafeBytes { bytes in
+                xmlParseChunk(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
+            }
+            if status != 0 || session.stopped { break }
+            do {
+                chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
+            }
+        }
+        if status == 0 && !session.stopped {
+            try checker?.check(Data(), last: true)
+            status = xmlParseChunk(parser, nil, 0, 1)
+        }
+        if let error = session.handlerError { throw error }
+        if let failure = session.failure ?? (status != 0 || !session.sawRoot ? (session.line, session.sawRoot ? "parser error \(status)" : "no root element") : nil) {
+            throw InputError(file: path, line: failure.line, message: "is not well-formed XML: \(failure.message)",
                              hint: "check the markup near that line (an unclosed element or a stray '<' or '&')")
+        }
+    }
+
+    /// One parse: the handler, the first problem, and libxml2's callbacks, which reach it through the
+    /// parser's user data.
+    final class Session {
+        let handler: XMLEventHandler
+        let file: String
+        var parser: xmlParserCtxtPtr?
+        var handlerError: Error?
+        var failure: (line: Int, message: String)?
+        var sawRoot = false
+        var stopped: Bool { handlerError != nil || failure != nil }
+
+        init(handler: XMLEventHandler, file: String) {
+            self.handler = handler
+            self.file = file
+        }
+
+        var line: Int { parser.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
+
+        func stop(_ error: Error) {
+            guard handlerError == nil else { return }
+            handlerError = error
+            if let parser { xmlStopParser(parser) }
+        }
+
+        static func from(_ context: UnsafeMutableRawPointer?) -> Session {
+            Unmanaged<Session>.fromOpaque(context!).takeUnretainedValue()
+        }
+
+        static func name(_ bytes: UnsafePointer<xmlChar>?) -> String {
+            bytes.map { String(cString: $0) } ?? ""
+        }
+
+        static func callbacks() -> xmlSAXHandler {
+            var sax = xmlSAXHandler()
+            sax.initialized = UInt32(XML_SAX2_MAGIC)
+            sax.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
+                let session = Session.from(context)
+                guard !session.stopped else { return }
+                session.sawRoot = true
+                do {
+                    try session.handler.start(Session.name(localName), namespace: XMLNamespace(uri: uri),
+                                              attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: session.line)
+                } catch { session.stop(error) }
+            }
+            sax.endElementNs = { context, localName, _, _ in
+                let session = Session.from(context)
+                guard !session.stopped else { return }
+                do { try session.handler.end(Session.name(localName)) } catch { session.stop(error) }
+            }
+            let characters: charactersSAXFunc = { context, bytes, count in
+                let session = Session.from(context)
+                guard !session.stopped, session.handler.wantsText, let bytes else { return }
+                session.handler.text(String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self))
+            }
+            sax.characters = characters
+            sax.ignorableWhitespace = characters
+            sax.cdataBlock = characters
+            // Only the predefined entities (&amp; &lt; &gt; &quot; &apos;), which libxml2 resolves before asking.
+            sax.getEntity = { _, _ in nil }
+            sax.internalSubset = { context, _, externalID, systemID in
+                guard externalID != nil || systemID != nil else { return }
+                let session = Session.from(context)
+                session.stop(InputError(file: session.file, line: session.line, message: "refers to an external document type",
+                                        hint: "StakeNet never fetches external files; remove the <!DOCTYPE …> line"))
+            }
+            sax.entityDecl = { context, _, _, _, _, _ in
+                let session = Session.from(context)
+                session.stop(InputError(file: session.file, line: session.line, message: "declares XML entities in its document type",
+                                        hint: "StakeNet refuses entity declarations, which can expand without bound (the 'billion laughs' attack); remove the <!DOCTYPE …> block"))
+            }
+            sax.serror = { context, error in
+                guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                let session = Session.from(context)
+                guard session.failure == nil, session.handlerError == nil else { return }
+                let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+                session.failure = (Int(error.pointee.line), message.isEmpty ? "parser error \(error.pointee.code)" : message)
+            }
+            return sax
         }
     }
 
@@ -68,53 +203,61 @@ enum SafeXML {
         return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
     }
 
-    /// Refuses a UTF-8 document holding invalid UTF-8 or NUL bytes, with the line, before parsing: FoundationXML
-    /// stops the process on an element name that is not UTF-8 (found by fuzzing; Swift 6.3 on Linux).
-    /// Streams the file in 1 MB chunks.
-    static func validateUTF8(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        var line = 1
-        var carry: [UInt8] = []
-        while true {
-            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+    /// Refuses a UTF-8 document holding invalid UTF-8 or NUL bytes, with the line of the first, chunk by
+    /// chunk before the parser sees it (libxml2's own message would name neither the byte nor the problem).
+    final class UTF8Checker {
+        let file: String
+        private var line = 1
+        private var carry = Data()
+
+        init(file: String) { self.file = file }
+
+        /// Checks `chunk` after what the last call held back (an incomplete sequence at its end).
+        func check(_ chunk: Data, last: Bool) throws {
             var bytes = carry
-            if let chunk { bytes += chunk }
-            if bytes.isEmpty { break }
-            // Keep an incomplete sequence at the end for the next chunk.
+            bytes.append(chunk)
+            if bytes.isEmpty { return }
             var end = bytes.count
-            if chunk != nil {
-                var back = 0
-                while back < 3 && end - back - 1 >= 0 && bytes[end - back - 1] & 0xC0 == 0x80 { back += 1 }
-                let lead = end - back - 1
-                if lead >= 0 {
-                    let b = bytes[lead]
+            if !last {
+                end = bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+                    let count = raw.count
+                    var back = 0
+                    while back < 3 && count - back - 1 >= 0 && raw[count - back - 1] & 0xC0 == 0x80 { back += 1 }
+                    let lead = count - back - 1
+                    guard lead >= 0 else { return count }
+                    let b = raw[lead]
                     let needed = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
-                    if needed > back { end = lead }
+                    return needed > back ? lead : count
                 }
             }
-            let body = bytes[..<end]
-            if let nul = body.firstIndex(of: 0) {
-                throw InputError(file: path, line: line + body[..<nul].filter { $0 == 0x0A }.count,
-                                 message: "holds binary data (a NUL byte), so it is not an XML text file", hint: "export the network again as GraphML or GEXF")
-            }
-            if String(validating: body, as: UTF8.self) == nil {
-                // Find the first bad byte's line.
-                var good = body.startIndex
-                var index = body.startIndex
-                while index < body.endIndex {
-                    let b = body[index]
-                    let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0
-                    if length == 0 || index + length > body.endIndex || String(validating: body[index ..< index + length], as: UTF8.self) == nil { break }
-                    index += length
-                    good = index
+            try bytes.withUnsafeBytes { raw in
+                let body = UnsafeRawBufferPointer(start: raw.baseAddress, count: end)
+                if let nul = body.firstIndex(of: 0) {
+                    throw InputError(file: file, line: line + Self.lines(body, upTo: nul),
+                                     message: "holds binary data (a NUL byte), so it is not an XML text file", hint: "export the network again as GraphML or GEXF")
                 }
-                throw InputError(file: path, line: line + body[..<good].filter { $0 == 0x0A }.count,
-                                 message: "is not valid UTF-8 text", hint: "save it as UTF-8, or declare its encoding in <?xml … encoding=\"…\"?>")
+                if String(validating: body, as: UTF8.self) == nil {
+                    // Find the first bad byte's line.
+                    var index = 0
+                    while index < body.count {
+                        let b = body[index]
+                        let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0
+                        if length == 0 || index + length > body.count
+                            || String(validating: UnsafeRawBufferPointer(start: body.baseAddress! + index, count: length), as: UTF8.self) == nil { break }
+                        index += length
+                    }
+                    throw InputError(file: file, line: line + Self.lines(body, upTo: index),
+                                     message: "is not valid UTF-8 text", hint: "save it as UTF-8, or declare its encoding in <?xml … encoding=\"…\"?>")
+                }
+                line += Self.lines(body, upTo: body.count)
             }
-            line += body.filter { $0 == 0x0A }.count
-            carry = Array(bytes[end...])
-            if chunk == nil { break }
+            carry = bytes.subdata(in: end ..< bytes.count)
+        }
+
+        static func lines(_ bytes: UnsafeRawBufferPointer, upTo end: Int) -> Int {
+            var count = 0
+            for i in 0 ..< end where bytes[i] == 0x0A { count += 1 }
+            return count
         }
     }
 
@@ -131,58 +274,6 @@ enum SafeXML {
         if header.range(of: Data("SYSTEM".utf8)) != nil || header.range(of: Data("PUBLIC".utf8)) != nil {
             throw InputError(file: file, line: line, message: "refers to an external document type",
                              hint: "StakeNet never fetches external files; remove the <!DOCTYPE …> line")
-        }
-    }
-
-    static func describe(_ error: NSError) -> String {
-        if let message = error.userInfo[NSLocalizedDescriptionKey] as? String, !message.isEmpty, !message.hasPrefix("The operation") { return message }
-        return "parser error \(error.code)"
-    }
-
-    /// Passes parser events on to a handler, stopping at the handler's first error.
-    final class Forwarder: NSObject, XMLParserDelegate {
-        let handler: XMLEventHandler
-        var handlerError: Error?
-        var failureLine: Int?
-        var sawRoot = false
-
-        init(handler: XMLEventHandler) { self.handler = handler }
-
-        static func local(_ name: String) -> String {
-            guard let colon = name.lastIndex(of: ":") else { return name }
-            return String(name[name.index(after: colon)...])
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            guard handlerError == nil else { return }
-            sawRoot = true
-            var plain: [String: String] = [:]
-            for (key, value) in attributes { plain[Forwarder.local(key)] = value }
-            do { try handler.start(Forwarder.local(elementName), namespace: namespaceURI, attributes: plain, line: parser.lineNumber) } catch {
-                handlerError = error
-                parser.abortParsing()
-            }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard handlerError == nil else { return }
-            do { try handler.end(Forwarder.local(elementName)) } catch {
-                handlerError = error
-                parser.abortParsing()
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if handler.wantsText { handler.text(string) }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            if handler.wantsText { handler.text(String(decoding: CDATABlock, as: UTF8.self)) }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failureLine == nil && handlerError == nil { failureLine = parser.lineNumber }
         }
     }
 }

@@ -58,23 +58,44 @@ extension AttributeValue {
     /// Reads text declared to be of an XML Schema type (`int`, `long`, `float`, `double`, `boolean`, `string`);
     /// text that does not fit its declared type is kept as text. Empty text is missing.
     static func declared(_ text: String, type: String) -> AttributeValue {
+        DeclaredType(type).value(text)
+    }
+}
+
+/// An attribute's declared XML Schema type, worked out once per declaration rather than once per value.
+enum DeclaredType {
+    case integer, number, boolean, list, text
+
+    init(_ type: String) {
+        switch type.lowercased() {
+        case "int", "long", "integer", "short", "byte": self = .integer
+        case "float", "double", "number", "decimal": self = .number
+        case "boolean", "bool": self = .boolean
+        case "liststring": self = .list
+        default: self = .text
+        }
+    }
+
+    /// The value of `text` under this type: text that does not fit is kept as text; empty text is missing.
+    func value(_ text: String) -> AttributeValue {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty { return .missing }
-        switch type.lowercased() {
-        case "int", "long", "integer", "short", "byte":
+        switch self {
+        case .integer:
             return Int(trimmed).map(AttributeValue.integer) ?? .text(text)
-        case "float", "double", "number", "decimal":
+        case .number:
             return Double(trimmed).map(AttributeValue.number) ?? .text(text)
-        case "boolean", "bool":
+        case .boolean:
             switch trimmed.lowercased() {
             case "true", "1": return .boolean(true)
             case "false", "0": return .boolean(false)
             default: return .text(text)
             }
-        case "liststring":
+        case .list:
             let parts = trimmed.trimmingCharacters(in: ["[", "]"]).split(separator: "|").map { String($0).trimmingSpaces }
             return parts.count == 1 ? .text(parts[0]) : .list(parts)
-        default: return .text(text)
+        case .text:
+            return .text(text)
         }
     }
 }

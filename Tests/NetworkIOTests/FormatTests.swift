@@ -214,6 +214,42 @@ import TestSupport
         }
     }
 
+    /// A document type after more than the first megabyte (behind a long comment) escapes the prolog check;
+    /// the parser's own callbacks refuse it, and an entity it did not declare never resolves.
+    @Test(arguments: ["graphml", "gexf"])
+    func entitiesPastTheFirstMegabyteAreRefusedByTheParser(_ format: String) throws {
+        let root = format == "graphml" ? "graphml" : "gexf"
+        let padding = "<!--" + String(repeating: "padding ", count: 150_000) + "-->\n"
+        let declared = "<?xml version=\"1.0\"?>\n" + padding + "<!DOCTYPE \(root) [\n <!ENTITY secret SYSTEM \"file:///etc/hostname\">\n]>\n"
+            + "<\(root)><graph><node id=\"&secret;\"/></graph></\(root)>\n"
+        let external = "<?xml version=\"1.0\"?>\n" + padding + "<!DOCTYPE \(root) SYSTEM \"file:///etc/hostname\">\n<\(root)><graph/></\(root)>\n"
+        let undeclared = "<\(root)><graph><node id=\"&secret;\"/></graph></\(root)>\n"
+        let folder = try TemporaryFolder(files: ["declared.\(format)": declared, "external.\(format)": external, "undeclared.\(format)": undeclared])
+        let entity = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("declared.\(format)")) }
+        #expect(entity.description.contains("declares XML entities") && entity.problem.line == 4, "\(entity)")
+        let system = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("external.\(format)")) }
+        #expect(system.description.contains("external document type"), "\(system)")
+        let unknown = try #require(throws: InputError.self) { try NetworkReader.read(folder.file("undeclared.\(format)")) }
+        #expect(unknown.description.contains("not well-formed") && unknown.description.contains("secret"), "\(unknown)")
+    }
+
+    /// XML's predefined entities and character references are decoded in attributes and text, CDATA is text.
+    @Test func predefinedEntitiesAndCDATAReadAsTheirCharacters() throws {
+        let graphml = """
+        <graphml><key id="l" for="node" attr.name="label" attr.type="string"/>
+        <graph edgedefault="undirected">
+        <node id="a&amp;b"><data key="l">Smith &amp; Sons &#x2013; &lt;Ltd&gt;</data></node>
+        <node id="c&#39;d"><data key="l"><![CDATA[R&D <lab>]]></data></node>
+        <edge source="a&amp;b" target="c'd"/>
+        </graph></graphml>
+        """
+        let folder = try TemporaryFolder(files: ["g.graphml": graphml])
+        let network = try NetworkReader.read(folder.file("g.graphml")).network
+        #expect(network.stakeholders.map(\.id) == ["a&b", "c'd"])
+        #expect(network.stakeholders.map(\.label) == ["Smith & Sons \u{2013} <Ltd>", "R&D <lab>"])
+        #expect(network.ties.count == 1)
+    }
+
     /// Formats read from their extensions, and the d3 form of node-link JSON (links by node position).
     @Test func detectionAndD3Links() throws {
         #expect(NetworkFormat.detect("a/b.GraphML") == .graphml && NetworkFormat.detect("x.net") == .pajek && NetworkFormat.detect("out") == .folder)

@@ -8,7 +8,7 @@ enum WorkbookXML {
         var sheets: [(name: String, relation: String)] = []
         var uses1904 = false
         var wantsText: Bool { false }
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if name == "sheet", let sheet = attributes["name"] { sheets.append((sheet, attributes["id"] ?? "")) }
             if name == "workbookPr", let flag = attributes["date1904"] { uses1904 = flag == "1" || flag.lowercased() == "true" }
         }
@@ -20,7 +20,7 @@ enum WorkbookXML {
     final class Relations: XMLEventHandler {
         var targets: [String: String] = [:]
         var wantsText: Bool { false }
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
         }
         func end(_ name: String) throws {}
@@ -33,7 +33,7 @@ enum WorkbookXML {
         var about: String?
         private var field: String?
         var wantsText: Bool { field != nil }
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if name == "title" || name == "description" { field = name }
         }
         func end(_ name: String) throws { field = nil }
@@ -49,7 +49,7 @@ enum WorkbookXML {
         private var inText = false
         private var inPhonetic = false
         var wantsText: Bool { inText && !inPhonetic }
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             switch name {
             case "si": current = ""
             case "t": inText = true
@@ -78,7 +78,7 @@ enum WorkbookXML {
         /// Excel's built-in date and time formats (ECMA-376 §18.8.30).
         static let builtInDates: Set<Int> = Set(14 ... 22).union(45 ... 47).union([27, 30, 36, 50, 57])
 
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], Self.isDateFormat(code) { customDates.insert(id) }
@@ -137,7 +137,7 @@ enum WorkbookXML {
             self.sheet = sheet
         }
 
-        func start(_ name: String, namespace: String?, attributes: [String: String], line: Int) throws {
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             switch name {
             case "row":
                 let number = attributes["r"].flatMap(Int.init) ?? nextRow
