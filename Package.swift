@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "NetworkModel"),
         .target(
             name: "NetworkIO",
-            dependencies: ["NetworkModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["NetworkModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NetworkMetrics", dependencies: ["NetworkModel"]),

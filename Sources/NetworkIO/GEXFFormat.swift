@@ -10,8 +10,9 @@ import NetworkModel
 /// Writing: GEXF 1.3 with every attribute declared and typed, those `viz_*` attributes as `<viz:…>`.
 public enum GEXFFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let reader = Reader(path: path, columns: options.columns)
-        try SafeXML.stream(path, to: reader)
+        let handler = Handler(Reader(path: path, columns: options.columns))
+        try SafeXML.stream(path, to: handler)
+        let reader = handler.reader
         guard reader.sawGraph else {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
         }
@@ -26,15 +27,46 @@ public enum GEXFFormat {
         return try records.network(name: name, description: reader.description, isDirected: isDirected)
     }
 
-    /// Reads GEXF events into records as they stream past.
-    final class Reader: XMLEventHandler {
-        struct Attribute { let title: String; let type: String; var defaultValue: String? }
+    /// Passes the parser's events to a `Reader` held as a value (one exclusive access per event).
+    final class Handler: XMLEventHandler {
+        var reader: Reader
+
+        init(_ reader: Reader) { self.reader = reader }
+
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
+            try reader.start(name, namespace: namespace, attributes: attributes, line: line)
+        }
+        func end(_ name: String) throws { try reader.end(name) }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { reader.text(bytes) }
+        var wantsText: Bool { reader.wantsText }
+    }
+
+    /// Reads GEXF events into records as they stream past. Declared attributes are numbered per class
+    /// (node, edge), with their types worked out once; a stamp per attribute says which node or edge last
+    /// gave it, for the defaults.
+    struct Reader {
+        struct Attribute {
+            let title: String
+            let type: DeclaredType
+            var defaultValue: String?
+            /// The number of the owner that last gave a value of it.
+            var givenBy = 0
+        }
+        /// Attributes declared for nodes or for edges, found by id or, failing that, by title.
+        struct Declarations {
+            var list: [Attribute] = []
+            var byID: [String: Int] = [:]
+
+            func number(of key: String) -> Int? {
+                byID[key] ?? list.firstIndex { $0.title == key }
+            }
+        }
         enum Owner { case none, node(Int), edge(Int) }
 
         let path: String
         var records: NetworkRecords
-        var declared: [String: [String: Attribute]] = ["node": [:], "edge": [:]]
-        var order: [String: [String]] = ["node": [], "edge": []]
+        var nodeAttributes = Declarations()
+        var edgeAttributes = Declarations()
         var isDirected = false
         var sawGraph = false
         var name: String?
@@ -42,12 +74,14 @@ public enum GEXFFormat {
         /// Each edge's own `type`, when given.
         var edgeTypes: [Int: String] = [:]
         private var started = false
-        private var attributeClass = "node"
-        private var attributeBeingDeclared: String?
+        private var declaringEdges = false
+        private var attributeBeingDeclared: Int?
         private var inDefault = false
         private var inDescription = false
         private var owner = Owner.none
-        private var given = Set<String>()
+        private var ownerNumber = 0
+        /// The values of the node or edge being read, given to it whole at its end.
+        private var pending: [(String, NetworkRecords.Value)] = []
         private var buffer = ""
 
         init(path: String, columns: ColumnMapping = ColumnMapping()) {
@@ -58,9 +92,22 @@ public enum GEXFFormat {
         }
 
         var wantsText: Bool { inDefault || inDescription }
-        func text(_ text: String) { buffer += text }
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) { buffer += String(decoding: bytes, as: UTF8.self) }
 
-        func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
+        /// Starts gathering values for `next`, first giving the current owner what it has (a node may hold
+        /// nodes, in hierarchical GEXF).
+        private mutating func begin(_ next: Owner) {
+            switch owner {
+            case .node(let i): records.nodes[i].values += pending
+            case .edge(let i): records.edges[i].values += pending
+            case .none: break
+            }
+            owner = next
+            ownerNumber += 1
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        mutating func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if !started {
                 started = true
                 guard element == "gexf" else {
@@ -68,7 +115,6 @@ public enum GEXFFormat {
                 }
                 return
             }
-            let isViz = namespace.contains("viz")
             switch element {
             case "description" where !sawGraph:
                 inDescription = true
@@ -78,77 +124,70 @@ public enum GEXFFormat {
                 isDirected = (attributes["defaultedgetype"] ?? "undirected").lowercased() == "directed"
                 name = attributes["name"]
             case "attributes":
-                attributeClass = attributes["class"] ?? "node"
+                declaringEdges = attributes["class"] == "edge"
             case "attribute":
                 guard let id = attributes["id"] ?? attributes["title"] else { return }
-                declared[attributeClass, default: [:]][id] = Attribute(title: attributes["title"] ?? id, type: attributes["type"] ?? "string")
-                order[attributeClass, default: []].append(id)
-                attributeBeingDeclared = id
+                let attribute = Attribute(title: attributes["title"] ?? id, type: DeclaredType(attributes["type"] ?? "string"))
+                attributeBeingDeclared = declaringEdges ? edgeAttributes.declare(id, attribute) : nodeAttributes.declare(id, attribute)
             case "default" where attributeBeingDeclared != nil:
                 inDefault = true
                 buffer = ""
-            case "node" where !isViz:
+            case "node" where !namespace.contains("viz"):
                 guard let id = attributes["id"] else {
                     throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
                 }
-                var node = NetworkRecords.Node(id: id, line: line)
-                if let label = attributes["label"] { node.values.append(("label", .typed(.text(label)))) }
-                records.nodes.append(node)
-                owner = .node(records.nodes.count - 1)
-                given = []
+                records.nodes.append(NetworkRecords.Node(id: id, line: line))
+                begin(.node(records.nodes.count - 1))
+                if let label = attributes["label"] { pending.append(("label", .typed(.text(label)))) }
             case "edge":
                 guard let source = attributes["source"], let target = attributes["target"] else {
                     throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
                                      hint: "every edge names a source and a target node")
                 }
-                var edge = NetworkRecords.Edge(source: source, target: target, line: line)
-                for key in ["weight", "kind", "label", "start", "end"] {
-                    if let value = attributes[key] { edge.values.append((key, .text(value))) }
+                records.edges.append(NetworkRecords.Edge(source: source, target: target, line: line))
+                begin(.edge(records.edges.count - 1))
+                for key in Self.edgeFields {
+                    if let value = attributes[key] { pending.append((key, .text(value))) }
                 }
-                records.edges.append(edge)
                 if let type = attributes["type"]?.lowercased(), ["directed", "undirected", "mutual"].contains(type) {
                     edgeTypes[records.edges.count - 1] = type
                 }
-                owner = .edge(records.edges.count - 1)
-                given = []
             case "attvalue":
                 guard let key = attributes["for"] ?? attributes["id"], let text = attributes["value"] else { return }
-                let domain: String
                 switch owner {
-                case .node: domain = "node"
-                case .edge: domain = "edge"
+                case .node: pending.append(Self.value(text, of: key, in: &nodeAttributes, by: ownerNumber))
+                case .edge: pending.append(Self.value(text, of: key, in: &edgeAttributes, by: ownerNumber))
                 case .none: return
                 }
-                let table = declared[domain] ?? [:]
-                let attribute = table[key] ?? table.values.first { $0.title == key } ?? Attribute(title: key, type: "string")
-                given.insert(attribute.title)
-                append((attribute.title, .typed(AttributeValue.declared(text, type: attribute.type))))
-            case "color" where isViz:
-                if let hex = attributes["hex"] { append(("viz_color", .typed(.text(hex)))); return }
+            case "color" where namespace.contains("viz"):
+                if let hex = attributes["hex"] { pending.append(("viz_color", .typed(.text(hex)))); return }
                 let channel = { (key: String) in Int(attributes[key] ?? "") ?? 0 }
                 var text = String(format: "#%02x%02x%02x", channel("r"), channel("g"), channel("b"))
                 if let alpha = attributes["a"].flatMap(Double.init), alpha < 1 { text += String(format: "%02x", Int((alpha * 255).rounded())) }
-                append(("viz_color", .typed(.text(text))))
-            case "size" where isViz:
-                if let value = attributes["value"].flatMap(Double.init) { append(("viz_size", .typed(.number(value)))) }
-            case "position" where isViz:
+                pending.append(("viz_color", .typed(.text(text))))
+            case "size" where namespace.contains("viz"):
+                if let value = attributes["value"].flatMap(Double.init) { pending.append(("viz_size", .typed(.number(value)))) }
+            case "position" where namespace.contains("viz"):
                 for axis in ["x", "y", "z"] {
-                    if let value = attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { append(("viz_" + axis, .typed(.number(value)))) }
+                    if let value = attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { pending.append(("viz_" + axis, .typed(.number(value)))) }
                 }
             default:
                 break
             }
         }
 
-        private func append(_ value: (String, NetworkRecords.Value)) {
-            switch owner {
-            case .node(let i): records.nodes[i].values.append(value)
-            case .edge(let i): records.edges[i].values.append(value)
-            case .none: break
-            }
+        /// An edge's own attributes, read as text and typed like a table's columns.
+        static let edgeFields = ["weight", "kind", "label", "start", "end"]
+
+        /// An `<attvalue>`, typed as its attribute was declared (text when it was not declared).
+        static func value(_ text: String, of key: String, in declarations: inout Declarations, by owner: Int) -> (String, NetworkRecords.Value) {
+            guard let number = declarations.number(of: key) else { return (key, .typed(DeclaredType.text.value(text))) }
+            declarations.list[number].givenBy = owner
+            let attribute = declarations.list[number]
+            return (attribute.title, .typed(attribute.type.value(text)))
         }
 
-        func end(_ element: String) throws {
+        mutating func end(_ element: String) throws {
             switch element {
             case "description" where inDescription:
                 inDescription = false
@@ -156,16 +195,16 @@ public enum GEXFFormat {
                 if !text.isEmpty { description = text }
             case "default" where inDefault:
                 inDefault = false
-                declared[attributeClass]?[attributeBeingDeclared!]?.defaultValue = buffer
+                if declaringEdges { edgeAttributes.list[attributeBeingDeclared!].defaultValue = buffer } else { nodeAttributes.list[attributeBeingDeclared!].defaultValue = buffer }
             case "attribute":
                 attributeBeingDeclared = nil
             case "node", "edge":
-                for id in order[element] ?? [] {
-                    guard let attribute = declared[element]?[id], !given.contains(attribute.title), let value = attribute.defaultValue else { continue }
-                    append((attribute.title, .typed(AttributeValue.declared(value, type: attribute.type))))
+                let isNode = element == "node"
+                for attribute in isNode ? nodeAttributes.list : edgeAttributes.list {
+                    guard attribute.givenBy != ownerNumber, let value = attribute.defaultValue else { continue }
+                    pending.append((attribute.title, .typed(attribute.type.value(value))))
                 }
-                owner = .none
-                given = []
+                begin(.none)
             default:
                 break
             }
@@ -227,5 +266,18 @@ public enum GEXFFormat {
         guard digits.count == 6 || digits.count == 8, let value = UInt64(digits, radix: 16) else { return nil }
         let full = digits.count == 6 ? value << 8 | 0xFF : value
         return (Int(full >> 24 & 0xFF), Int(full >> 16 & 0xFF), Int(full >> 8 & 0xFF), Int(full & 0xFF))
+    }
+}
+
+extension GEXFFormat.Reader.Declarations {
+    /// Declares an attribute (again, if its id was declared before) and gives its number.
+    mutating func declare(_ id: String, _ attribute: GEXFFormat.Reader.Attribute) -> Int {
+        if let number = byID[id] {
+            list[number] = attribute
+            return number
+        }
+        byID[id] = list.count
+        list.append(attribute)
+        return list.count - 1
     }
 }

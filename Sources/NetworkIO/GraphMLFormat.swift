@@ -11,8 +11,9 @@ import NetworkModel
 /// network's name and description as graph data, `edgedefault` from the network's direction.
 public enum GraphMLFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let reader = Reader(path: path, options: options)
-        try SafeXML.stream(path, to: reader)
+        let handler = Handler(Reader(path: path, options: options))
+        try SafeXML.stream(path, to: handler)
+        let reader = handler.reader
         guard reader.graphsSeen > 0 else {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GraphML file holds one <graph> with its nodes and edges")
         }
@@ -33,10 +34,25 @@ public enum GraphMLFormat {
         return (network, warnings + more)
     }
 
+    /// Passes the parser's events to a `Reader` held as a value, so that an event costs one exclusive access
+    /// to it rather than one per property it touches.
+    final class Handler: XMLEventHandler {
+        var reader: Reader
+
+        init(_ reader: Reader) { self.reader = reader }
+
+        func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
+            try reader.start(name, namespace: namespace, attributes: attributes, line: line)
+        }
+        func end(_ name: String) throws { try reader.end(name) }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { reader.text(bytes) }
+        var wantsText: Bool { reader.wantsText }
+    }
+
     /// Reads GraphML events into records as they stream past. Keys are numbered as declared, so a `<data>`
     /// costs one lookup of its key and no set of the keys given so far (a stamp per key says which
     /// node or edge last gave it).
-    final class Reader: XMLEventHandler {
+    struct Reader {
         struct Key {
             let id: String
             let name: String
@@ -52,6 +68,9 @@ public enum GraphMLFormat {
         var records: NetworkRecords
         var keys: [Key] = []
         var keyNumbers: [String: Int] = [:]
+        /// Each key's id as bytes, to find a `<data>`'s key without making a string.
+        private var keyIDs: [[UInt8]] = []
+        private var lastKey = -1
         var name: String
         var description: String?
         var isDirected = true
@@ -68,7 +87,11 @@ public enum GraphMLFormat {
         private var dataKey: Int?
         private var dataIsText = false
         private var inNodeLabel = false
-        private var buffer = ""
+        /// The text of the element being read, as bytes until it is complete.
+        private var buffer: [UInt8] = []
+        private var bufferText: String { String(decoding: buffer, as: UTF8.self) }
+        /// The values of the node or edge being read, given to it whole at its end.
+        private var pending: [(String, NetworkRecords.Value)] = []
 
         init(path: String, options: NetworkReadOptions) {
             self.path = path
@@ -80,17 +103,18 @@ public enum GraphMLFormat {
         }
 
         var wantsText: Bool { inDefault || inNodeLabel || dataIsText }
-        func text(_ text: String) { buffer += text }
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
 
         /// Whether elements now belong to the first top-level graph.
         private var inTopGraph: Bool { graphDepth == 1 && graphsSeen == 1 }
 
-        private func newOwner(_ next: Owner) {
+        private mutating func newOwner(_ next: Owner) {
             owner = next
             ownerNumber += 1
+            pending.removeAll(keepingCapacity: true)
         }
 
-        func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
+        mutating func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
             if !started {
                 started = true
                 guard element == "graphml" else {
@@ -112,11 +136,12 @@ public enum GraphMLFormat {
                     keyNumbers[id] = keys.count
                     keyBeingDeclared = keys.count
                     keys.append(key)
+                    keyIDs.append(Array(id.utf8))
                     givenBy.append(0)
                 }
             case "default" where keyBeingDeclared != nil:
                 inDefault = true
-                buffer = ""
+                buffer.removeAll(keepingCapacity: true)
             case "graph":
                 graphDepth += 1
                 if graphDepth == 1 {
@@ -149,33 +174,47 @@ public enum GraphMLFormat {
                 nested = true
             case "data" where inTopGraph:
                 if case .none = owner { return }
-                guard let id = attributes["key"], let number = keyNumbers[id] else {
+                guard let number = keyNumber(attributes.bytes(of: "key")) else {
                     throw InputError(file: path, line: line, field: "<data>", message: "<data key=\"\(attributes["key"] ?? "")\"> names no declared <key>",
                                      hint: "declare the key at the top of the file")
                 }
                 dataKey = number
                 dataIsText = !keys[number].yEdGraphics
-                buffer = ""
+                buffer.removeAll(keepingCapacity: true)
             case "NodeLabel" where dataKey.map({ keys[$0].yEdGraphics }) ?? false:
                 inNodeLabel = true
-                buffer = ""
+                buffer.removeAll(keepingCapacity: true)
             default:
                 break
             }
         }
 
-        func end(_ element: String) throws {
+        /// The number of the key whose id these bytes spell: the one after the last found is tried first
+        /// (data come in the order of their keys), then every key.
+        private mutating func keyNumber(_ id: UnsafeBufferPointer<UInt8>?) -> Int? {
+            guard let id else { return nil }
+            let ids = keyIDs
+            func matches(_ number: Int) -> Bool {
+                ids[number].count == id.count && (id.isEmpty || ids[number].withUnsafeBufferPointer { memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+            }
+            if lastKey + 1 < keys.count && matches(lastKey + 1) { lastKey += 1; return lastKey }
+            guard let number = keys.indices.first(where: matches) else { return nil }
+            lastKey = number
+            return number
+        }
+
+        mutating func end(_ element: String) throws {
             switch element {
             case "default" where inDefault:
-                keys[keyBeingDeclared!].defaultValue = buffer
+                keys[keyBeingDeclared!].defaultValue = bufferText
                 inDefault = false
             case "key":
                 keyBeingDeclared = nil
             case "NodeLabel" where inNodeLabel:
                 inNodeLabel = false
-                let label = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
-                if case .node(let i) = owner, !label.isEmpty, !records.nodes[i].values.contains(where: { $0.0 == "label" }) {
-                    records.nodes[i].values.append(("label", .typed(.text(label))))
+                let label = bufferText.trimmingCharacters(in: .whitespacesAndNewlines)
+                if case .node = owner, !label.isEmpty, !pending.contains(where: { $0.0 == "label" }) {
+                    pending.append(("label", .typed(.text(label))))
                 }
             case "data":
                 guard let number = dataKey else { return }
@@ -185,10 +224,9 @@ public enum GraphMLFormat {
                 guard !key.yEdGraphics else { return }
                 givenBy[number] = ownerNumber
                 switch owner {
-                case .node(let i): records.nodes[i].values.append((key.name, .typed(key.type.value(buffer))))
-                case .edge(let i): records.edges[i].values.append((key.name, .typed(key.type.value(buffer))))
+                case .node, .edge: pending.append((key.name, .typed(key.type.value(bufferText))))
                 case .graph:
-                    let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = bufferText.trimmingCharacters(in: .whitespacesAndNewlines)
                     if key.name == "name", !text.isEmpty { name = text }
                     if key.name == "description", !text.isEmpty { description = text }
                 case .none: break
@@ -198,10 +236,10 @@ public enum GraphMLFormat {
                 let domain = element
                 for (number, key) in keys.enumerated() where givenBy[number] != ownerNumber {
                     guard !key.yEdGraphics, let value = key.defaultValue, key.domain == domain || key.domain == "all" else { continue }
-                    let typed = NetworkRecords.Value.typed(key.type.value(value))
-                    if case .node(let i) = owner { records.nodes[i].values.append((key.name, typed)) }
-                    if case .edge(let i) = owner { records.edges[i].values.append((key.name, typed)) }
+                    pending.append((key.name, .typed(key.type.value(value))))
                 }
+                if case .node(let i) = owner { records.nodes[i].values = Array(pending) }
+                if case .edge(let i) = owner { records.edges[i].values = Array(pending) }
                 newOwner(.graph)
             case "graph":
                 graphDepth -= 1

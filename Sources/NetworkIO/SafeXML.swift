@@ -6,8 +6,8 @@ import Foundation
 protocol XMLEventHandler: AnyObject {
     func start(_ name: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws
     func end(_ name: String) throws
-    /// Character data, delivered only while `wantsText` is true.
-    func text(_ text: String)
+    /// Character data (UTF-8, valid during the call only), delivered only while `wantsText` is true.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
     var wantsText: Bool { get }
 }
 
@@ -18,13 +18,19 @@ struct XMLAttributes {
     fileprivate let count: Int
 
     subscript(_ name: String) -> String? {
+        bytes(of: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value's bytes, without making a string of them; valid during the call only.
+    func bytes(of name: String) -> UnsafeBufferPointer<UInt8>? {
         guard let base, count > 0 else { return nil }
-        return name.withCString { wanted -> String? in
+        var name = name
+        return name.withUTF8 { wanted -> UnsafeBufferPointer<UInt8>? in
             for i in 0 ..< count {
                 let entry = base + 5 * i
-                guard let local = entry[0], strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), wanted) == 0,
-                      let start = entry[3], let end = entry[4] else { continue }
-                return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                guard let local = entry[0], let start = entry[3], let end = entry[4],
+                      memcmp(local, wanted.baseAddress!, wanted.count) == 0, local[wanted.count] == 0 else { continue }
+                return UnsafeBufferPointer(start: start, count: end - start)
             }
             return nil
         }
@@ -114,13 +120,15 @@ enum SafeXML {
     /// One parse: the handler, the first problem, and libxml2's callbacks, which reach it through the
     /// parser's user data.
     final class Session {
-        let handler: XMLEventHandler
+        /// Unretained: `stream`'s caller holds the handler for the whole parse.
+        unowned(unsafe) let handler: XMLEventHandler
         let file: String
         var parser: xmlParserCtxtPtr?
         var handlerError: Error?
         var failure: (line: Int, message: String)?
         var sawRoot = false
-        var stopped: Bool { handlerError != nil || failure != nil }
+        /// Whether the handler threw or the parser found a problem: later events are ignored.
+        var stopped = false
 
         init(handler: XMLEventHandler, file: String) {
             self.handler = handler
@@ -132,38 +140,51 @@ enum SafeXML {
         func stop(_ error: Error) {
             guard handlerError == nil else { return }
             handlerError = error
+            stopped = true
             if let parser { xmlStopParser(parser) }
         }
 
-        static func from(_ context: UnsafeMutableRawPointer?) -> Session {
-            Unmanaged<Session>.fromOpaque(context!).takeUnretainedValue()
+        /// The session a callback is for, without retaining it (the parse holds it).
+        static func with(_ context: UnsafeMutableRawPointer?, _ body: (Session) -> Void) {
+            Unmanaged<Session>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
         }
 
-        static func name(_ bytes: UnsafePointer<xmlChar>?) -> String {
-            bytes.map { String(cString: $0) } ?? ""
+        /// Element names met so far: libxml2 keeps one copy of each name in the parser's dictionary, so
+        /// the pointer identifies it and its string is made once.
+        private var names: [(UnsafePointer<xmlChar>, String)] = []
+
+        func name(_ bytes: UnsafePointer<xmlChar>?) -> String {
+            guard let bytes else { return "" }
+            for (pointer, name) in names where pointer == bytes { return name }
+            let name = String(cString: bytes)
+            if names.count < 64 { names.append((bytes, name)) }
+            return name
         }
 
         static func callbacks() -> xmlSAXHandler {
             var sax = xmlSAXHandler()
             sax.initialized = UInt32(XML_SAX2_MAGIC)
             sax.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
-                let session = Session.from(context)
-                guard !session.stopped else { return }
-                session.sawRoot = true
-                do {
-                    try session.handler.start(Session.name(localName), namespace: XMLNamespace(uri: uri),
-                                              attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: session.line)
-                } catch { session.stop(error) }
+                Session.with(context) { session in
+                    guard !session.stopped else { return }
+                    session.sawRoot = true
+                    do {
+                        try session.handler.start(session.name(localName), namespace: XMLNamespace(uri: uri),
+                                                  attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: session.line)
+                    } catch { session.stop(error) }
+                }
             }
             sax.endElementNs = { context, localName, _, _ in
-                let session = Session.from(context)
-                guard !session.stopped else { return }
-                do { try session.handler.end(Session.name(localName)) } catch { session.stop(error) }
+                Session.with(context) { session in
+                    guard !session.stopped else { return }
+                    do { try session.handler.end(session.name(localName)) } catch { session.stop(error) }
+                }
             }
             let characters: charactersSAXFunc = { context, bytes, count in
-                let session = Session.from(context)
-                guard !session.stopped, session.handler.wantsText, let bytes else { return }
-                session.handler.text(String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self))
+                Session.with(context) { session in
+                    guard !session.stopped, session.handler.wantsText, let bytes else { return }
+                    session.handler.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+                }
             }
             sax.characters = characters
             sax.ignorableWhitespace = characters
@@ -172,21 +193,25 @@ enum SafeXML {
             sax.getEntity = { _, _ in nil }
             sax.internalSubset = { context, _, externalID, systemID in
                 guard externalID != nil || systemID != nil else { return }
-                let session = Session.from(context)
-                session.stop(InputError(file: session.file, line: session.line, message: "refers to an external document type",
-                                        hint: "StakeNet never fetches external files; remove the <!DOCTYPE …> line"))
+                Session.with(context) { session in
+                    session.stop(InputError(file: session.file, line: session.line, message: "refers to an external document type",
+                                            hint: "StakeNet never fetches external files; remove the <!DOCTYPE …> line"))
+                }
             }
             sax.entityDecl = { context, _, _, _, _, _ in
-                let session = Session.from(context)
-                session.stop(InputError(file: session.file, line: session.line, message: "declares XML entities in its document type",
-                                        hint: "StakeNet refuses entity declarations, which can expand without bound (the 'billion laughs' attack); remove the <!DOCTYPE …> block"))
+                Session.with(context) { session in
+                    session.stop(InputError(file: session.file, line: session.line, message: "declares XML entities in its document type",
+                                            hint: "StakeNet refuses entity declarations, which can expand without bound (the 'billion laughs' attack); remove the <!DOCTYPE …> block"))
+                }
             }
             sax.serror = { context, error in
                 guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-                let session = Session.from(context)
-                guard session.failure == nil, session.handlerError == nil else { return }
-                let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-                session.failure = (Int(error.pointee.line), message.isEmpty ? "parser error \(error.pointee.code)" : message)
+                Session.with(context) { session in
+                    guard !session.stopped else { return }
+                    let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+                    session.failure = (Int(error.pointee.line), message.isEmpty ? "parser error \(error.pointee.code)" : message)
+                    session.stopped = true
+                }
             }
             return sax
         }
@@ -207,57 +232,73 @@ enum SafeXML {
     /// chunk before the parser sees it (libxml2's own message would name neither the byte nor the problem).
     final class UTF8Checker {
         let file: String
-        private var line = 1
+        /// Bytes checked before the held-back ones.
+        private var offset = 0
         private var carry = Data()
 
         init(file: String) { self.file = file }
 
-        /// Checks `chunk` after what the last call held back (an incomplete sequence at its end).
+        /// Checks `chunk` after what the last call held back (an incomplete sequence at its end). Lines are
+        /// counted only for a message, from the file.
         func check(_ chunk: Data, last: Bool) throws {
-            var bytes = carry
-            bytes.append(chunk)
-            if bytes.isEmpty { return }
-            var end = bytes.count
-            if !last {
-                end = bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
-                    let count = raw.count
-                    var back = 0
-                    while back < 3 && count - back - 1 >= 0 && raw[count - back - 1] & 0xC0 == 0x80 { back += 1 }
-                    let lead = count - back - 1
-                    guard lead >= 0 else { return count }
-                    let b = raw[lead]
-                    let needed = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
-                    return needed > back ? lead : count
-                }
+            var bytes = chunk
+            if !carry.isEmpty {
+                bytes = carry
+                bytes.append(chunk)
             }
-            try bytes.withUnsafeBytes { raw in
+            if bytes.isEmpty { return }
+            let end = last ? bytes.count : bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+                let count = raw.count
+                var back = 0
+                while back < 3 && count - back - 1 >= 0 && raw[count - back - 1] & 0xC0 == 0x80 { back += 1 }
+                let lead = count - back - 1
+                guard lead >= 0 else { return count }
+                let b = raw[lead]
+                let needed = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
+                return needed > back ? lead : count
+            }
+            try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Void in
                 let body = UnsafeRawBufferPointer(start: raw.baseAddress, count: end)
-                if let nul = body.firstIndex(of: 0) {
-                    throw InputError(file: file, line: line + Self.lines(body, upTo: nul),
+                guard let base = body.baseAddress, end > 0 else { return }
+                if let nul = memchr(base, 0, end) {
+                    throw InputError(file: file, line: lineOf(offset + (UnsafeRawPointer(nul) - base)),
                                      message: "holds binary data (a NUL byte), so it is not an XML text file", hint: "export the network again as GraphML or GEXF")
                 }
                 if String(validating: body, as: UTF8.self) == nil {
-                    // Find the first bad byte's line.
+                    // Find the first bad byte.
                     var index = 0
-                    while index < body.count {
+                    while index < end {
                         let b = body[index]
                         let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0
-                        if length == 0 || index + length > body.count
-                            || String(validating: UnsafeRawBufferPointer(start: body.baseAddress! + index, count: length), as: UTF8.self) == nil { break }
+                        if length == 0 || index + length > end
+                            || String(validating: UnsafeRawBufferPointer(start: base + index, count: length), as: UTF8.self) == nil { break }
                         index += length
                     }
-                    throw InputError(file: file, line: line + Self.lines(body, upTo: index),
+                    throw InputError(file: file, line: lineOf(offset + index),
                                      message: "is not valid UTF-8 text", hint: "save it as UTF-8, or declare its encoding in <?xml … encoding=\"…\"?>")
                 }
-                line += Self.lines(body, upTo: body.count)
             }
-            carry = bytes.subdata(in: end ..< bytes.count)
+            offset += end
+            carry = end < bytes.count ? bytes.subdata(in: end ..< bytes.count) : Data()
         }
 
-        static func lines(_ bytes: UnsafeRawBufferPointer, upTo end: Int) -> Int {
-            var count = 0
-            for i in 0 ..< end where bytes[i] == 0x0A { count += 1 }
-            return count
+        /// The line of the byte at `position` in the file (1 for the first).
+        func lineOf(_ position: Int) -> Int {
+            guard let handle = FileHandle(forReadingAtPath: file) else { return 1 }
+            defer { try? handle.close() }
+            var line = 1, seen = 0
+            while seen < position, let chunk = try? handle.read(upToCount: min(chunkSize, position - seen)), !chunk.isEmpty {
+                chunk.withUnsafeBytes { raw in
+                    guard var next = raw.baseAddress else { return }
+                    let end = next + raw.count
+                    while next < end, let found = memchr(next, 0x0A, end - next) {
+                        line += 1
+                        next = UnsafeRawPointer(found) + 1
+                    }
+                }
+                seen += chunk.count
+            }
+            return line
         }
     }
 

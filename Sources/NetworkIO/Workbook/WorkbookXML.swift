@@ -13,7 +13,7 @@ enum WorkbookXML {
             if name == "workbookPr", let flag = attributes["date1904"] { uses1904 = flag == "1" || flag.lowercased() == "true" }
         }
         func end(_ name: String) throws {}
-        func text(_ text: String) {}
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
     }
 
     /// `xl/_rels/workbook.xml.rels`: where each relation id's part is.
@@ -24,7 +24,7 @@ enum WorkbookXML {
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
         }
         func end(_ name: String) throws {}
-        func text(_ text: String) {}
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
     }
 
     /// `docProps/core.xml`: the document's title and description (Dublin Core).
@@ -37,7 +37,8 @@ enum WorkbookXML {
             if name == "title" || name == "description" { field = name }
         }
         func end(_ name: String) throws { field = nil }
-        func text(_ text: String) {
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let text = String(decoding: bytes, as: UTF8.self)
             if field == "title" { title = (title ?? "") + text } else if field == "description" { about = (about ?? "") + text }
         }
     }
@@ -65,7 +66,7 @@ enum WorkbookXML {
             default: break
             }
         }
-        func text(_ text: String) { current? += text }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { current? += String(decoding: bytes, as: UTF8.self) }
     }
 
     /// `xl/styles.xml`: which cell formats (`<cellXfs>` entries, a cell's `s`) show numbers as dates.
@@ -92,7 +93,7 @@ enum WorkbookXML {
             }
         }
         func end(_ name: String) throws { if name == "cellXfs" { inCellFormats = false } }
-        func text(_ text: String) {}
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
         /// A format code shows a date when, outside quotes and brackets, it has a day, month or year field.
         static func isDateFormat(_ code: String) -> Bool {
@@ -178,7 +179,7 @@ enum WorkbookXML {
             }
         }
 
-        func text(_ text: String) { value += text }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { value += String(decoding: bytes, as: UTF8.self) }
 
         private func cellText() throws -> String {
             if value.utf8.count > CSVTable.cellLimit {
