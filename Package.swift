@@ -20,6 +20,9 @@ let package = Package(
         .target(
             name: "NetworkIO",
             dependencies: ["NetworkModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // The readers' per-cell and per-element loops paid about 10% of their time for dynamic exclusivity
+            // checks (GraphML at 10^6 ties: 8.7 s to 7.8 s without). The debug build, which the tests and the
+            // sanitizers run, keeps every check.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),

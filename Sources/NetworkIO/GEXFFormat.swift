@@ -12,11 +12,13 @@ public enum GEXFFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
         let handler = Handler(Reader(path: path, columns: options.columns))
         try SafeXML.stream(path, to: handler)
+        // The records move out of the handler, so that the network can let them go as it is made.
+        var records = handler.reader.records
+        handler.reader.records = NetworkRecords(file: path)
         let reader = handler.reader
         guard reader.sawGraph else {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
         }
-        var records = reader.records
         let isDirected = options.directed ?? reader.isDirected
         for i in records.edges.indices {
             guard options.directed == nil, let type = reader.edgeTypes[i] else { continue }

@@ -13,6 +13,9 @@ public enum GraphMLFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
         let handler = Handler(Reader(path: path, options: options))
         try SafeXML.stream(path, to: handler)
+        // The records move out of the handler, so that the network can let them go as it is made.
+        var records = handler.reader.records
+        handler.reader.records = NetworkRecords(file: path)
         let reader = handler.reader
         guard reader.graphsSeen > 0 else {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GraphML file holds one <graph> with its nodes and edges")
@@ -24,7 +27,6 @@ public enum GraphMLFormat {
         if reader.graphsSeen > 1 {
             warnings.append(InputProblem(.warning, file: path, message: "holds \(reader.graphsSeen) graphs; only the first is read"))
         }
-        var records = reader.records
         useVertexNames(&records)
         let isDirected = options.directed ?? reader.isDirected
         for i in records.edges.indices where records.edges[i].direction != .asNetwork {

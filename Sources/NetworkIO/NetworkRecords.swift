@@ -67,8 +67,10 @@ public struct NetworkRecords: Sendable {
 
     public init(file: String) { self.file = file }
 
-    /// The network, or the first problem found (with the count of the others).
-    public func network(name: String, description: String? = nil, isDirected: Bool) throws -> (StakeholderNetwork, [InputProblem]) {
+    /// The network, or the first problem found (with the count of the others). Consumes the records: once
+    /// the ties are made, the nodes and edges are let go before the network is checked (at a million
+    /// edges they are most of the memory).
+    public consuming func network(name: String, description: String? = nil, isDirected: Bool) throws -> (StakeholderNetwork, [InputProblem]) {
         var report = ValidationReport()
         var declared = nodes
         if addsUndeclaredNodes {
@@ -113,7 +115,7 @@ public struct NetworkRecords: Sendable {
         let edgeTypes = Self.inferredTypes(edges.map(\.values))
         var ties: [Tie] = []
         ties.reserveCapacity(edges.count)
-        let ids = Array(index.keys)
+        lazy var ids = Array(index.keys)
         var edgeRoles: [String: TieColumn?] = [:]
         var tieKinds: [String: TieKind] = [:]
         for edge in edges {
@@ -173,6 +175,9 @@ public struct NetworkRecords: Sendable {
             report.error(file, "holds no stakeholders", hint: "a network needs at least one stakeholder")
         }
         try report.throwIfErrors()
+        declared = []
+        nodes = []
+        edges = []
         ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: file, tieFile: file, report: &report)
         var network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
                                          ties: ties, stakeholderFile: file, tieFile: file)
