@@ -86,7 +86,11 @@ enum SafeXML {
         guard let parser = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, path) else {
             throw InputError(file: path, message: "cannot be parsed (the XML parser could not start)", hint: "try again; if it persists, report it")
         }
-        defer { xmlFreeParserCtxt(parser) }
+        defer {
+            // A document type makes libxml2 build a document to hold it, which the context does not own.
+            if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(parser)
+        }
         // Predefined entities decoded in attribute values too (no others can be declared); no network.
         xmlCtxtUseOptions(parser, Int32(XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
         session.parser = parser
