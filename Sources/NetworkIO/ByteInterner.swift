@@ -3,14 +3,15 @@
 /// million times but stored, decoded and parsed once.
 ///
 /// Open addressing with linear probing over a power-of-two table of 24-byte slots, each holding a string's
-/// FNV-1a hash (Fowler, Noll and Vo; mixed by MurmurHash3's finaliser) and code and, for strings of up to
+/// hash (its bytes read a word at a time, mixed by MurmurHash3's 64-bit finaliser) and code and, for strings of up to
 /// 15 bytes (most ids and numbers), the string itself: looking one up then touches one cache line instead of three. Longer strings are
 /// compared against their bytes, which lie back to back in one pool. Growing never rehashes text.
 ///
 /// Cells that are small whole numbers written plainly (`0` or 1–9 digits without a leading zero: the ids of
-/// most large edge lists) skip the table: their code is looked up by value in an array of 4 bytes per
+/// most large edge lists) are never hashed: their code is looked up by value in an array of 4 bytes per
 /// value up to the largest met (kept within a few times the number of strings), which stays in cache
-/// where the table would not.
+/// where the table would not. A number too large for the array when first met goes into the table, and
+/// into the array once it has grown past it.
 ///
 /// - Complexity: O(length) per `intern` on average; 8 bytes per distinct string beyond its text, plus
 ///   24 bytes per table slot (at most four times the number of strings).
@@ -30,8 +31,12 @@ struct ByteInterner {
     private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
+    /// Strings in the table (plain numbers found by value are not).
+    private var inTable = 0
     /// `byNumber[v]`: 1 + the code of the plain whole number `v`, or 0.
     private var byNumber: [Int32] = []
+    /// Plain whole numbers put in the table (`byNumber` was too short for them), with their codes.
+    private var hashedNumbers: [(number: Int, code: Int32)] = []
 
     init(capacity: Int = 16) {
         var size = 16
@@ -44,17 +49,36 @@ struct ByteInterner {
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if let number = Self.plainNumber(bytes) {
             if number < byNumber.count {
-                if byNumber[number] > 0 { return byNumber[number] - 1 }
+                let known = byNumber[number]
+                if known > 0 { return known - 1 }
             } else if number < 4 * count + 65_536 {
                 byNumber.append(contentsOf: repeatElement(0, count: max(number + 1, 2 * byNumber.count) - byNumber.count))
+                var stillHashed: [(number: Int, code: Int32)] = []
+                for entry in hashedNumbers {
+                    if entry.number < byNumber.count { byNumber[entry.number] = entry.code + 1 } else { stillHashed.append(entry) }
+                }
+                hashedNumbers = stillHashed
+                if byNumber[number] > 0 { return byNumber[number] - 1 }
             } else {
-                return hashed(bytes)
+                let before = count
+                let code = hashed(bytes)
+                if count > before { hashedNumbers.append((number, code)) }
+                return code
             }
-            let code = hashed(bytes)
+            let code = add(bytes)
             byNumber[number] = code + 1
             return code
         }
         return hashed(bytes)
+    }
+
+    /// A new code for `bytes`, which are not in the table (a plain number found by value).
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let code = count
+        count += 1
+        pool.append(contentsOf: bytes)
+        starts.append(pool.count)
+        return Int32(code)
     }
 
     /// `0`, or 1 to 9 digits not starting with 0, as a number.
@@ -72,20 +96,8 @@ struct ByteInterner {
 
     /// The code of `bytes` through the hash table.
     private mutating func hashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt32 = 2_166_136_261
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (i, byte) in bytes.enumerated() {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-            if i < 8 { low |= UInt64(byte) << (8 * UInt64(i)) } else if i < 15 { high |= UInt64(byte) << (8 * UInt64(i - 8)) }
-        }
-        // MurmurHash3's finaliser: FNV-1a alone leaves ids that differ only in their last digits in neighbouring slots.
-        hash ^= hash >> 16
-        hash = hash &* 0x85EB_CA6B
-        hash ^= hash >> 13
-        hash = hash &* 0xC2B2_AE35
-        hash ^= hash >> 16
+        let (low, high, hash) = Self.key(bytes)
         let short = bytes.count <= 15
-        high |= (short ? UInt64(bytes.count) : 0xFF) << 56
         let tag = UInt64(hash) << 32
         var slot = Int(hash) & mask
         while true {
@@ -102,8 +114,45 @@ struct ByteInterner {
         slots[slot] = Slot(low: low, high: high, entry: tag | UInt64(code + 1))
         pool.append(contentsOf: bytes)
         starts.append(pool.count)
-        if 2 * count > slots.count { grow() }
+        inTable += 1
+        if 2 * inTable > slots.count { grow() }
         return Int32(code)
+    }
+
+    /// A string's first 15 bytes as two words (its length, or 0xFF when longer, in the top byte) and a
+    /// 32-bit hash of all its bytes, read eight at a time: a multiply–xorshift mix (the finaliser of
+    /// MurmurHash3's 64-bit variant) of each word, so ids that differ only in their last digits land far apart.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64, hash: UInt32) {
+        let count = bytes.count
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { target in
+            if let base = bytes.baseAddress { target.baseAddress!.copyMemory(from: base, byteCount: min(count, 15)) }
+        }
+        let low = UInt64(littleEndian: words.0)
+        let high = UInt64(littleEndian: words.1) | (count <= 15 ? UInt64(count) : 0xFF) << 56
+        var h = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F
+        if count > 15, let base = bytes.baseAddress {
+            var i = 15
+            while i < count {
+                var word: UInt64 = 0
+                withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base + i, byteCount: min(8, count - i)) }
+                h = (h ^ UInt64(littleEndian: word)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                i += 8
+            }
+        }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return (low, high, UInt32(truncatingIfNeeded: h))
+    }
+
+    /// `body` of the bytes of string `code`.
+    func withBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try pool.withUnsafeBufferPointer { pool in try body(UnsafeBufferPointer(rebasing: pool[starts[code] ..< starts[code + 1]])) }
     }
 
     private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -7,13 +7,17 @@
 public struct CSVColumn: RandomAccessCollection, Sendable {
     /// `codes[r]`: the value of row `r`, an index into `values`.
     public let codes: [Int32]
-    /// The distinct cell texts, exactly as written (untrimmed); `values[0]` is "".
+    /// The distinct cell texts, exactly as written (untrimmed); `values[0]` is "". A column whose values are
+    /// shared with another (`CSVTable.sharedValues`) may hold values that only the other's cells have.
     public let values: [String]
+    /// How many values were given before the cells were read (`values[1 ... seedCount]`, in the order given).
+    public let seedCount: Int
 
-    init(codes: [Int32], values: [String]) {
-        precondition(values.first == "")
+    init(codes: [Int32], values: [String], seedCount: Int = 0) {
+        precondition(values.first == "" && values.count > seedCount)
         self.codes = codes
         self.values = values
+        self.seedCount = seedCount
     }
 
     /// A column of cells read elsewhere (a workbook sheet).
@@ -28,6 +32,7 @@ public struct CSVColumn: RandomAccessCollection, Sendable {
             return code
         }
         self.values = values
+        seedCount = 0
     }
 
     public var startIndex: Int { 0 }

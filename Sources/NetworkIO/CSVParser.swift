@@ -1,178 +1,303 @@
+import Dispatch
 import NetworkModel
 
-/// Reads CSV bytes into a `CSVTable` in one pass: RFC 4180 fields (a quoted field may hold delimiters,
-/// line breaks and doubled quotes), rows ended by LF, CRLF or a lone CR, each column's cells interned as
-/// they are met (`ByteInterner`), so no cell becomes a `String` until its distinct value does.
+/// Reads CSV bytes into a `CSVTable`: the delimiter from the first line (or an Excel `sep=` line), the
+/// header, then the rows (`CSVScanner`), each column's cells interned as they are met (`ByteInterner`), so
+/// no cell becomes a `String` until its distinct value does.
+///
+/// Large inputs are read in parts on several threads: the bytes after the header are cut into equal
+/// stretches, each part starting after the first line break of its stretch and stopping at the first row
+/// that starts in the next. A part's codes and lines are then renumbered into the first part's (its values
+/// interned there in its own order of first mention, its lines shifted by the lines before it), so the
+/// table is the same, code for code, whatever the number of parts. A part that started inside a quoted
+/// field (its first line break was not a row's end) is read again from where the part before it ended.
 ///
 /// The checks are those messages name a line for: an unclosed quote (the line it opens on), text after
 /// a closing quote, a cell over `CSVTable.cellLimit`, a header over `CSVTable.columnLimit` columns, rows
-/// longer than the header with something in the extra cells. Blank rows (every cell empty or spaces) are
-/// skipped. A quote that does not open a field is an ordinary character.
+/// longer than the header with something in the extra cells, and text that is not UTF-8 or holds a NUL
+/// byte (each distinct value checked once, the error naming the line of the bad byte). Blank rows (every
+/// cell empty or spaces) are skipped. The first problem in the file's order is the one thrown; over-long
+/// rows are counted and the first thrown once every row has been read.
 ///
-/// - Complexity: O(bytes) time; per row 4 bytes a column and 4 for its line, plus the distinct values.
+/// - Complexity: O(bytes) time on `parts` threads; per row 4 bytes a column and 4 for its line, plus the
+///   distinct values; one block of the file per part (`CSVSource.blockSize`).
 enum CSVParser {
-    static let quote: UInt8 = 0x22, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+    /// Inputs smaller than this are read by one thread.
+    static let bytesPerPart = 4 << 20
 
-    /// Where a cell's text is: in the file's bytes, or (a quoted cell with doubled quotes) in the row's scratch bytes.
-    struct Cell {
-        var start: Int, end: Int, inScratch: Bool
-    }
-
-    static func table(_ raw: UnsafeRawBufferPointer, file: String) throws -> CSVTable {
-        let bytes = raw.bindMemory(to: UInt8.self)
-        let n = bytes.count
-        var pos = 0
-        var line = 1
-        // Excel's hint line, `sep=;`, names the delimiter and is not part of the table.
+    /// `plan`, given the header, may name columns whose cells are interned together (a tie table's two
+    /// ends: each id is then one value of both), with values to intern first, in order (the known
+    /// stakeholders' ids: a cell naming one then has its position + 1 as its code).
+    static func table(_ source: CSVSource, parts requested: Int? = nil, plan: (([String]) -> CSVColumnPlan?)? = nil) throws -> CSVTable {
+        let file = source.file
+        var window = try CSVWindow(source: source, offset: source.start)
+        // The first line decides the delimiter: Excel's hint line, `sep=;`, names it and is not part of the table.
+        while !window.atEnd, firstLineEnd(window.bytes) == nil { _ = try window.refill(keepingFrom: 0) }
+        let first = window.bytes
         var firstBreak = 0
-        while firstBreak < n, bytes[firstBreak] != lineFeed, bytes[firstBreak] != carriageReturn { firstBreak += 1 }
-        var delimiter: UInt8
-        if firstBreak == 5, bytes[4] < 0x80, zip([0x73, 0x65, 0x70, 0x3D] as [UInt8], bytes.prefix(4)).allSatisfy({ $0 == $1 | 0x20 }) {
-            delimiter = bytes[4]
-            pos = 5
-            if pos < n, bytes[pos] == carriageReturn { pos += 1 }
-            if pos < n, bytes[pos] == lineFeed { pos += 1 }
+        while firstBreak < first.count, first[firstBreak] != CSVScanner.lineFeed, first[firstBreak] != CSVScanner.carriageReturn { firstBreak += 1 }
+        var skip = 0, line = 1
+        let delimiter: UInt8
+        if firstBreak == 5, first[4] < 0x80, zip([0x73, 0x65, 0x70, 0x3D] as [UInt8], first.prefix(4)).allSatisfy({ $0 == $1 | 0x20 }) {
+            delimiter = first[4]
+            skip = 5
+            if skip < first.count, first[skip] == CSVScanner.carriageReturn { skip += 1 }
+            if skip < first.count, first[skip] == CSVScanner.lineFeed { skip += 1 }
             line = 2
         } else {
-            delimiter = detectDelimiter(UnsafeBufferPointer(rebasing: bytes[pos...]))
+            delimiter = detectDelimiter(first)
         }
 
-        var cells: [Cell] = []
-        var scratch: [UInt8] = []
+        // The header: the first row that is not blank.
+        var scanner = CSVScanner(window: try CSVWindow(source: source, offset: source.start + skip), line: line, delimiter: delimiter, file: file)
         var header: [String]?
         var headerLine = line
-        var interners: [ByteInterner] = []
-        var codes: [[Int32]] = []
-        var lines: [Int32] = []
-        var overlong: [(line: Int, count: Int)] = []
-
-        while pos < n {
-            let rowLine = line
-            cells.removeAll(keepingCapacity: true)
-            scratch.removeAll(keepingCapacity: true)
-            var rowEnded = false
-            while !rowEnded {
-                var cell: Cell
-                if pos < n, bytes[pos] == quote {
-                    let openedOn = line
-                    pos += 1
-                    var segment = pos
-                    var escapedFrom: Int? = nil
-                    while true {
-                        guard pos < n else {
-                            throw InputError(file: file, line: openedOn, message: "a quoted field starts here and is never closed",
-                                             hint: "add the closing quote, or write a quote inside a field as two quotes (\"\")")
-                        }
-                        let byte = bytes[pos]
-                        if byte == quote {
-                            if pos + 1 < n, bytes[pos + 1] == quote {
-                                if escapedFrom == nil { escapedFrom = scratch.count }
-                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment ... pos]))
-                                pos += 2
-                                segment = pos
-                                continue
-                            }
-                            break
-                        }
-                        if byte == lineFeed {
-                            line += 1
-                        } else if byte == carriageReturn, !(pos + 1 < n && bytes[pos + 1] == lineFeed) {
-                            line += 1
-                        }
-                        pos += 1
-                    }
-                    if let escapedFrom {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment ..< pos]))
-                        cell = Cell(start: escapedFrom, end: scratch.count, inScratch: true)
-                    } else {
-                        cell = Cell(start: segment, end: pos, inScratch: false)
-                    }
-                    pos += 1 // the closing quote
-                    if pos < n, bytes[pos] != delimiter, bytes[pos] != lineFeed, bytes[pos] != carriageReturn {
-                        throw InputError(file: file, line: line, message: "text follows the closing quote of a field",
-                                         hint: "write a quote inside a quoted field as two quotes (\"\")")
-                    }
-                } else {
-                    let start = pos
-                    while pos < n, case let byte = bytes[pos], byte != delimiter, byte != lineFeed, byte != carriageReturn { pos += 1 }
-                    cell = Cell(start: start, end: pos, inScratch: false)
-                }
-                if cell.end - cell.start > CSVTable.cellLimit {
-                    let column = cells.count
-                    throw InputError(file: file, line: rowLine, field: header.map { column < $0.count ? $0[column] : nil } ?? nil,
-                                     message: "a cell holds \((cell.end - cell.start) >> 10) KB of text, over the \(CSVTable.cellLimit >> 20) MB a cell may hold",
-                                     hint: "is a quote left open, or is this not a table of stakeholders or ties?")
-                }
-                cells.append(cell)
-                if pos < n, bytes[pos] == delimiter {
-                    pos += 1
-                } else {
-                    rowEnded = true
-                    if pos < n {
-                        if bytes[pos] == carriageReturn, pos + 1 < n, bytes[pos + 1] == lineFeed { pos += 1 }
-                        pos += 1
-                        line += 1
-                    }
-                }
+        while try scanner.nextRow() {
+            if scanner.rowIsBlank() { continue }
+            if scanner.cells.count > CSVTable.columnLimit {
+                throw InputError(file: file, line: scanner.rowLine, message: "the header has \(scanner.cells.count) columns, over the \(CSVTable.columnLimit) a table may have",
+                                 hint: "is this the right file, and is its delimiter detected (a 'sep=,' first line names it)?")
             }
-
-            try scratch.withUnsafeBufferPointer { scratchBytes in
-                func text(_ cell: Cell) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: (cell.inScratch ? scratchBytes : bytes)[cell.start ..< cell.end])
-                }
-                if cells.allSatisfy({ isBlank(text($0)) }) { return }
-                guard let known = header else {
-                    if cells.count > CSVTable.columnLimit {
-                        throw InputError(file: file, line: rowLine, message: "the header has \(cells.count) columns, over the \(CSVTable.columnLimit) a table may have",
-                                         hint: "is this the right file, and is its delimiter detected (a 'sep=,' first line names it)?")
-                    }
-                    header = cells.map { String(decoding: text($0), as: UTF8.self).trimmingSpaces }
-                    headerLine = rowLine
-                    interners = (0 ..< cells.count).map { _ in
-                        var interner = ByteInterner()
-                        _ = interner.intern(UnsafeBufferPointer(start: nil, count: 0))
-                        return interner
-                    }
-                    codes = Array(repeating: [], count: cells.count)
-                    return
-                }
-                if cells.count > known.count, cells[known.count...].contains(where: { !isBlank(text($0)) }) {
-                    overlong.append((rowLine, cells.count))
-                }
-                for c in 0 ..< known.count {
-                    codes[c].append(c < cells.count ? interners[c].intern(text(cells[c])) : 0)
-                }
-                lines.append(Int32(clamping: rowLine))
-            }
+            for cell in scanner.cells { try scanner.checkText(of: cell) }
+            header = scanner.cells.map { String(decoding: scanner.bytes(of: $0), as: UTF8.self).trimmingSpaces }
+            headerLine = scanner.rowLine
+            break
         }
         guard let header else {
             throw InputError(file: file, message: "holds no rows, not even a header", hint: "a header row is needed at least")
         }
+        scanner.header = header
+        var columnPlan = plan?(header) ?? CSVColumnPlan(shared: [], seeds: [])
+        if columnPlan.shared.contains(where: { $0 < 0 || $0 >= header.count }) || Set(columnPlan.shared).count != columnPlan.shared.count {
+            columnPlan = CSVColumnPlan(shared: [], seeds: [])
+        }
+        let layout = PartLayout(columns: header.count, plan: columnPlan)
+
+        // The rows, in parts.
+        let bodyStart = scanner.offset, bodyEnd = source.end
+        let partCount = max(1, min(requested ?? min(Parallel.defaultThreads, 8), max(1, (bodyEnd - bodyStart) / (requested == nil ? bytesPerPart : 1))))
+        let cuts = (0 ... partCount).map { k in k == partCount ? Int.max : bodyStart + (bodyEnd - bodyStart) / partCount * k }
+        let results = PartResults(count: partCount)
+        let firstPart = ScannerBox(scanner)
+        let readPart: @Sendable (Int) -> Void = { k in
+            if k == 0 {
+                results[0] = parsePart(&firstPart.scanner, stop: cuts[1], layout: layout, startLine: firstPart.scanner.line)
+                return
+            }
+            do {
+                let start = try rowStart(after: cuts[k], in: source)
+                var partScanner = CSVScanner(window: try CSVWindow(source: source, offset: start), line: 0, delimiter: delimiter, file: file)
+                partScanner.header = header
+                results[k] = parsePart(&partScanner, stop: cuts[k + 1], layout: layout, startLine: 0)
+            } catch {
+                results[k] = PartResult(layout: layout, startOffset: -1, startLine: 0)
+            }
+        }
+        if partCount == 1 {
+            readPart(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: partCount, execute: readPart)
+        }
+
+        // The parts joined in order, each renumbered into the first.
+        var table = results.take(0)
+        for k in 1 ..< partCount {
+            if let error = table.error { throw error }
+            var part = results.take(k)
+            if part.startOffset != table.endOffset {
+                // The part began inside a quoted field: read it again from where the rows before it ended.
+                var again = CSVScanner(window: try CSVWindow(source: source, offset: table.endOffset), line: table.endLine, delimiter: delimiter, file: file)
+                again.header = header
+                part = parsePart(&again, stop: cuts[k + 1], layout: layout, startLine: table.endLine)
+            } else {
+                part.shiftLines(by: table.endLine)
+            }
+            table.append(part)
+        }
+        if let error = table.error { throw error }
         let delimiterCharacter = Character(Unicode.Scalar(delimiter))
-        if let first = overlong.first {
-            let more = overlong.count > 1 ? "; \(overlong.count - 1) more rows like it" : ""
+        if let first = table.overlong.first {
+            let more = table.overlong.count > 1 ? "; \(table.overlong.count - 1) more rows like it" : ""
             throw InputError(file: file, line: first.line,
                              message: "the row has \(first.count) cells but the header has \(header.count)\(more)",
                              hint: "quote cells that contain '\(CSVTable.name(of: delimiterCharacter))', or add a header for the extra column")
         }
-        let columns = zip(codes, interners).map { CSVColumn(codes: $0, values: $1.strings()) }
-        return CSVTable(file: file, delimiter: delimiterCharacter, header: header, headerLine: headerLine, columns: columns, lines: lines)
+        let values = table.interners.map { $0.strings() }
+        let seeded = table.interners.indices.map { $0 == layout.sharedSlot && layout.seedsAreDistinct ? layout.seeds.count : 0 }
+        let columnValues = table.codes.indices.map { c in
+            CSVColumn(codes: table.codes[c], values: values[layout.slotOf[c]], seedCount: seeded[layout.slotOf[c]])
+        }
+        return CSVTable(file: file, delimiter: delimiterCharacter, header: header, headerLine: headerLine, columns: columnValues, lines: table.lines,
+                        sharedValues: columnPlan.shared.count > 1 ? columnPlan.shared : [])
     }
 
-    /// Whether a cell holds nothing but spaces, tabs and non-breaking spaces (as `trimmingSpaces` trims).
-    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < cell.count {
-            let byte = cell[i]
-            if byte == 0x20 || byte == 0x09 {
-                i += 1
-            } else if byte == 0xC2, i + 1 < cell.count, cell[i + 1] == 0xA0 {
-                i += 2
-            } else {
-                return false
+    /// Which interner each column's cells go to, and what each interner holds before the first row.
+    struct PartLayout: Sendable {
+        let slotOf: [Int]
+        let slotCount: Int
+        let sharedSlot: Int?
+        let seeds: [String]
+        /// Whether the seeds were all different (each then has its own code, its position + 1).
+        let seedsAreDistinct: Bool
+
+        init(columns: Int, plan: CSVColumnPlan) {
+            var slotOf = Array(0 ..< columns)
+            var next = 0
+            var shared: Int?
+            for c in 0 ..< columns {
+                if plan.shared.contains(c) {
+                    if shared == nil { shared = next; next += 1 }
+                    slotOf[c] = shared!
+                } else {
+                    slotOf[c] = next
+                    next += 1
+                }
+            }
+            self.slotOf = slotOf
+            slotCount = next
+            sharedSlot = shared
+            seeds = shared == nil ? [] : plan.seeds
+            seedsAreDistinct = Set(seeds).count == seeds.count && !seeds.contains("")
+        }
+
+        /// Fresh interners: each holding the empty cell (code 0), the shared one then the seeds.
+        func interners() -> [ByteInterner] {
+            (0 ..< slotCount).map { slot in
+                var interner = ByteInterner(capacity: slot == sharedSlot ? seeds.count : 16)
+                _ = interner.intern(UnsafeBufferPointer(start: nil, count: 0))
+                if slot == sharedSlot {
+                    for seed in seeds {
+                        var seed = seed
+                        seed.withUTF8 { _ = interner.intern($0) }
+                    }
+                }
+                return interner
             }
         }
-        return true
+    }
+
+    /// The rows of one part, with codes into its own interners and lines counted from `startLine`.
+    struct PartResult {
+        /// One interner per slot of the layout; `slotOf[c]` is column c's.
+        var interners: [ByteInterner]
+        var slotOf: [Int]
+        var codes: [[Int32]]
+        var lines: [Int32] = []
+        var overlong: [(line: Int, count: Int)] = []
+        /// The first error met; the part stopped there.
+        var error: InputError?
+        /// Where the part started, and where it stopped (the start of the first row it left, or the end).
+        var startOffset: Int
+        var endOffset = 0
+        var endLine = 0
+
+        init(layout: PartLayout, startOffset: Int, startLine: Int) {
+            interners = layout.interners()
+            slotOf = layout.slotOf
+            codes = Array(repeating: [], count: layout.slotOf.count)
+            self.startOffset = startOffset
+            endLine = startLine
+        }
+
+        /// Lines counted from 0 made absolute: the part started on line `base`.
+        mutating func shiftLines(by base: Int) {
+            let shift = Int32(clamping: base)
+            for i in lines.indices { lines[i] &+= shift }
+            for i in overlong.indices { overlong[i].line += base }
+            endLine += base
+            if let error {
+                let problem = error.problem
+                self.error = InputError(file: problem.file, line: problem.line.map { $0 + base }, field: problem.field, message: problem.message, hint: problem.hint)
+            }
+        }
+
+        /// Appends the rows of the part after this one, its values interned here in their order of first mention.
+        mutating func append(_ next: PartResult) {
+            let codesHere = next.interners.indices.map { slot in
+                (0 ..< next.interners[slot].count).map { code in next.interners[slot].withBytes(of: code) { interners[slot].intern($0) } }
+            }
+            for c in codes.indices {
+                let codeHere = codesHere[slotOf[c]]
+                codes[c].reserveCapacity(codes[c].count + next.codes[c].count)
+                for code in next.codes[c] { codes[c].append(codeHere[Int(code)]) }
+            }
+            lines.append(contentsOf: next.lines)
+            overlong.append(contentsOf: next.overlong)
+            error = next.error
+            endOffset = next.endOffset
+            endLine = next.endLine
+        }
+    }
+
+    /// Reads rows until `stop` (or the end, or an error), interning each column's cells.
+    static func parsePart(_ scanner: inout CSVScanner, stop: Int, layout: PartLayout, startLine: Int) -> PartResult {
+        var part = PartResult(layout: layout, startOffset: scanner.offset, startLine: startLine)
+        let file = scanner.file
+        let columns = layout.slotOf.count
+        let slotOf = layout.slotOf
+        do {
+            while try scanner.nextRow(stop: stop) {
+                if scanner.rowIsBlank() { continue }
+                let count = scanner.cells.count
+                if count > columns, (columns ..< count).contains(where: { !CSVScanner.isBlank(scanner.bytes(ofCell: $0)) }) {
+                    part.overlong.append((scanner.rowLine, count))
+                }
+                for c in 0 ..< columns {
+                    guard c < count else {
+                        part.codes[c].append(0)
+                        continue
+                    }
+                    let bytes = scanner.bytes(ofCell: c)
+                    let slot = slotOf[c]
+                    let known = part.interners[slot].count
+                    let code = part.interners[slot].intern(bytes)
+                    if Int(code) >= known { try CSVScanner.checkText(bytes, line: scanner.cells[c].line, file: file) }
+                    part.codes[c].append(code)
+                }
+                part.lines.append(Int32(clamping: scanner.rowLine))
+            }
+        } catch let error as InputError {
+            part.error = error
+        } catch {
+            part.error = InputError(file: file, message: "cannot be read: \(error)")
+        }
+        part.endOffset = scanner.offset
+        part.endLine = scanner.line
+        return part
+    }
+
+    /// Where the first row after `offset` would start if no quoted field spans it: just after the first
+    /// line break at or after `offset - 1` (the end of the source when there is none).
+    static func rowStart(after offset: Int, in source: CSVSource) throws -> Int {
+        var window = try CSVWindow(source: source, offset: offset - 1)
+        var i = 0
+        while true {
+            if i >= window.bytes.count {
+                guard try window.refill(keepingFrom: i) else { return source.end }
+                i = 0
+            }
+            let byte = window.bytes[i]
+            if byte == CSVScanner.lineFeed { return window.offset + i + 1 }
+            if byte == CSVScanner.carriageReturn {
+                if i + 1 >= window.bytes.count, !window.atEnd {
+                    guard try window.refill(keepingFrom: i) else { return source.end }
+                    i = 0
+                    continue
+                }
+                let next = i + 1 < window.bytes.count && window.bytes[i + 1] == CSVScanner.lineFeed ? 2 : 1
+                return window.offset + i + next
+            }
+            i += 1
+        }
+    }
+
+    /// Where the first line ends (its first line break outside quotes), or nil when these bytes do not hold it.
+    static func firstLineEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var inQuotes = false
+        for (i, byte) in bytes.enumerated() {
+            if byte == CSVScanner.quote { inQuotes.toggle() } else if !inQuotes, byte == CSVScanner.lineFeed || byte == CSVScanner.carriageReturn { return i }
+        }
+        return nil
     }
 
     /// The delimiter of the first line: whichever of tab, `;` and `,` occurs most often outside quotes
@@ -181,13 +306,53 @@ enum CSVParser {
         var tabs = 0, semicolons = 0, commas = 0
         var inQuotes = false
         for byte in bytes {
-            if byte == quote { inQuotes.toggle(); continue }
+            if byte == CSVScanner.quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == lineFeed || byte == carriageReturn { break }
+            if byte == CSVScanner.lineFeed || byte == CSVScanner.carriageReturn { break }
             if byte == 0x09 { tabs += 1 } else if byte == 0x3B { semicolons += 1 } else if byte == 0x2C { commas += 1 }
         }
         let most = max(tabs, semicolons, commas)
         if most == 0 { return 0x2C }
         return tabs == most ? 0x09 : semicolons == most ? 0x3B : 0x2C
+    }
+}
+
+/// Columns whose cells are interned together, and values interned before any cell (see `CSVParser.table`).
+struct CSVColumnPlan: Sendable {
+    var shared: [Int]
+    var seeds: [String]
+}
+
+/// The scanner of the first part, handed to the thread that reads it.
+private final class ScannerBox: @unchecked Sendable {
+    var scanner: CSVScanner
+    init(_ scanner: CSVScanner) { self.scanner = scanner }
+}
+
+/// The parts' results, each slot written by the one thread that reads the part, and read once all are done.
+private final class PartResults: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<CSVParser.PartResult?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    subscript(k: Int) -> CSVParser.PartResult {
+        get { slots[k]! }
+        set { slots[k] = newValue }
+    }
+
+    /// The result of part `k`, given up by the slot.
+    func take(_ k: Int) -> CSVParser.PartResult {
+        defer { slots[k] = nil }
+        return slots[k]!
     }
 }

@@ -23,6 +23,8 @@ public struct CSVTable: Sendable {
     public let columns: [CSVColumn]
     /// Line each data row starts on.
     public let lines: RowLines
+    /// Columns whose codes index one list of values (a tie table's two ends); empty when none do.
+    public let sharedValues: [Int]
 
     public var rowCount: Int { lines.count }
 
@@ -40,37 +42,68 @@ public struct CSVTable: Sendable {
         self.headerLine = headerLine
         self.columns = columns.map(CSVColumn.init)
         self.lines = RowLines(lines.map { Int32(clamping: $0) })
+        sharedValues = []
     }
 
-    init(file: String, delimiter: Character, header: [String], headerLine: Int, columns: [CSVColumn], lines: [Int32]) {
+    init(file: String, delimiter: Character, header: [String], headerLine: Int, columns: [CSVColumn], lines: [Int32], sharedValues: [Int] = []) {
         self.file = file
         self.delimiter = delimiter
         self.header = header
         self.headerLine = headerLine
         self.columns = columns
         self.lines = RowLines(lines)
+        self.sharedValues = sharedValues
     }
 
     /// - Throws: `InputError` for an empty file, a file with no header, an unclosed quote, or text after a closing quote.
     public init(text: String, file: String) throws {
+        try self.init(text: text, file: file, parts: nil)
+    }
+
+    /// `parts`: how many threads read the rows (`nil`: as many as are worth it); the table is the same for any.
+    init(text: String, file: String, parts: Int?, plan: (([String]) -> CSVColumnPlan?)? = nil) throws {
         var text = text
-        self = try text.withUTF8 { try CSVParser.table(UnsafeRawBufferPointer($0), file: file) }
+        self = try text.withUTF8 { try CSVParser.table(CSVSource(memory: UnsafeRawBufferPointer($0), start: 0, file: file), parts: parts, plan: plan) }
     }
 
     /// The table in a file's bytes, checked as `TextDecoding` checks text (UTF-8 or UTF-16 with a byte-order
     /// mark, no NUL bytes) without first making it a `String`.
     /// - Throws: `InputError` for text that is not UTF-8 and for every problem `init(text:file:)` throws for.
     public init(data: Data, file: String) throws {
+        if data.isEmpty {
+            throw InputError(file: file, message: "the file is empty", hint: "a header row is needed at least")
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             try self.init(text: TextDecoding.decode(data, file: file), file: file)
             return
         }
         self = try data.withUnsafeBytes { raw in
-            let skip = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let body = UnsafeRawBufferPointer(rebasing: raw[skip...])
-            try TextDecoding.checkUTF8(body, whole: data, offset: skip, file: file)
-            return try CSVParser.table(body, file: file)
+            try CSVParser.table(CSVSource(memory: raw, start: raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, file: file))
         }
+    }
+
+    /// The table in the file at `path`, read a block at a time (never whole) and checked as `init(data:file:)`
+    /// checks; `file` names it in messages (the path when `nil`). `parts`: as for `init(text:file:parts:)`.
+    public init(contentsOf path: String, file: String? = nil) throws {
+        try self.init(contentsOf: path, file: file, parts: nil)
+    }
+
+    /// `plan`: see `CSVParser.table`.
+    init(contentsOf path: String, file: String?, parts: Int?, plan: (([String]) -> CSVColumnPlan?)? = nil) throws {
+        let name = file ?? path
+        let source = try CSVSource(path: path, file: name)
+        var opening = [UInt8](repeating: 0, count: 3)
+        let got = try opening.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, at: 0, count: 3) }
+        if got == 0 {
+            throw InputError(file: name, message: "the file is empty", hint: "a header row is needed at least")
+        }
+        if opening.starts(with: [0xFF, 0xFE]) || opening.starts(with: [0xFE, 0xFF]) {
+            // UTF-16 (Excel's "Unicode text"): decoded whole, as text.
+            try self.init(text: TextDecoding.readText(at: path, displayName: name), file: name, parts: parts)
+            return
+        }
+        let skip = got == 3 && opening == [0xEF, 0xBB, 0xBF] ? 3 : 0
+        self = try CSVParser.table(CSVSource(path: path, file: name, start: skip), parts: parts, plan: plan)
     }
 
     /// Cells longer than this (bytes) are refused: no name or value is that long, a runaway quote is.

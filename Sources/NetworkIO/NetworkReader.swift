@@ -85,7 +85,9 @@ public enum NetworkReader {
             return nil
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        guard let table = table(at: path, report: &report) else { return nil }
+        // Read as an edge list would be (its two ends interned together); a matrix reads the same table cell by cell.
+        let plan = { (header: [String]) in TieTableReader.plan(header: header, mapping: options.columns, labelKeyed: false, seeds: []) }
+        guard let table = table(at: path, plan: plan, report: &report) else { return nil }
         return oneTable(table, name: name, given: format == .adjacency ? .adjacency : format == .incidence ? .incidence : nil,
                         options: options, report: &report)
     }
@@ -150,16 +152,28 @@ public enum NetworkReader {
     /// problems are filed.
     struct TableSource {
         let name: String
-        let load: (inout ValidationReport) -> CSVTable?
+        /// The table; a CSV file is read with the column plan given (see `CSVParser.table`), a sheet without.
+        let read: (inout ValidationReport, (([String]) -> CSVColumnPlan?)?) -> CSVTable?
+
+        init(name: String, read: @escaping (inout ValidationReport, (([String]) -> CSVColumnPlan?)?) -> CSVTable?) {
+            self.name = name
+            self.read = read
+        }
+
+        init(name: String, load: @escaping (inout ValidationReport) -> CSVTable?) {
+            self.init(name: name) { report, _ in load(&report) }
+        }
+
+        func load(_ report: inout ValidationReport, plan: (([String]) -> CSVColumnPlan?)? = nil) -> CSVTable? { read(&report, plan) }
 
         static func file(_ path: String) -> TableSource {
-            TableSource(name: path) { report in NetworkReader.table(at: path, report: &report) }
+            TableSource(name: path) { report, plan in NetworkReader.table(at: path, plan: plan, report: &report) }
         }
     }
 
-    static func table(at path: String, report: inout ValidationReport) -> CSVTable? {
+    static func table(at path: String, plan: (([String]) -> CSVColumnPlan?)? = nil, report: inout ValidationReport) -> CSVTable? {
         do {
-            return try CSVTable(data: TextDecoding.readData(at: path), file: path)
+            return try CSVTable(contentsOf: path, file: nil, parts: nil, plan: plan)
         } catch let error as InputError {
             report.add(error.problem)
         } catch {
@@ -197,7 +211,10 @@ public enum NetworkReader {
         }
         // The table is read and dropped inside: its cells are not kept beside the ties.
         func readTies(report: inout ValidationReport) -> TieTableReader.Result? {
-            guard let table = tieSource.load(&report) else { return nil }
+            let labelKeyed = stakeholderResult?.keyedByLabel ?? false
+            let seeds = stakeholderResult?.stakeholders.map(\.id) ?? []
+            let plan = { (header: [String]) in TieTableReader.plan(header: header, mapping: mapping, labelKeyed: labelKeyed, seeds: seeds) }
+            guard let table = tieSource.load(&report, plan: plan) else { return nil }
             return TieTableReader.read(table, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping, report: &report)
         }
         guard var tieResult = readTies(report: &report) else { return nil }
@@ -213,18 +230,18 @@ public enum NetworkReader {
             isDirected = directed
         } else if let directed = settings.directed {
             isDirected = directed
-        } else if tieResult.everyTieHasDirection, tieResult.ties.allSatisfy({ $0.direction == .undirected }) {
+        } else if tieResult.everyTieHasDirection, tieResult.ties.directions.allSatisfy({ $0 == .undirected }) {
             isDirected = false
         } else {
             isDirected = true
         }
         // A direction column that only repeats the network's direction on every tie says nothing of its own.
         var ties = tieResult.ties
-        tieResult.ties = [] // so that changing `ties` does not copy them
+        tieResult.ties = TieColumns() // so that changing `ties` does not copy them
         ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: stakeholderPath ?? tiePath, tieFile: tiePath, report: &report)
         let same: TieDirection = isDirected ? .directed : .undirected
-        if tieResult.everyTieHasDirection, ties.allSatisfy({ $0.direction == same }) {
-            for index in ties.indices { ties[index].direction = .asNetwork }
+        if tieResult.everyTieHasDirection, ties.directions.allSatisfy({ $0 == same }) {
+            ties.setEveryDirection(.asNetwork)
         }
         // Rows with errors were left out, so what remains is consistent and can be checked for warnings too.
         var network = StakeholderNetwork(name: name, description: settings.description, isDirected: isDirected,

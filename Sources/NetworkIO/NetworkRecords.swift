@@ -113,7 +113,7 @@ public struct NetworkRecords: Sendable {
             stakeholders.append(stakeholder)
         }
         let edgeTypes = Self.inferredTypes(edges.map(\.values))
-        var ties: [Tie] = []
+        var ties = TieColumns()
         ties.reserveCapacity(edges.count)
         lazy var ids = Array(index.keys)
         var edgeRoles: [String: TieColumn?] = [:]

@@ -35,7 +35,7 @@ public enum ScoreFiles {
         }
         var result = ImportedScores(columns: [], sources: [], missing: [])
         for file in files {
-            let table = try CSVTable(data: try TextDecoding.readData(at: file), file: file)
+            let table = try CSVTable(contentsOf: file)
             guard let first = table.header.first, first.lowercased() == "id" else {
                 throw InputError(file: file, line: table.headerLine, field: table.header.first, message: "the first column must be 'id' (the stakeholder ids), not '\(table.header.first ?? "")'",
                                  hint: "score tables have id first, then one column per measure")

@@ -15,11 +15,22 @@ struct TieTableReader {
     }
 
     struct Result {
-        var ties: [Tie] = []
+        var ties = TieColumns()
         /// Ids of the stakeholders inferred from ties, in order of first mention (empty for `.known`).
         var inferredIDs: [String] = []
         /// Whether the table gave every tie an explicit direction.
         var everyTieHasDirection = false
+    }
+
+    /// How to read a tie table's columns (`CSVParser.table`): its two ends interned together, after the
+    /// known stakeholders' ids (`seeds`, in order), so that a cell naming one has its index + 1 as its code.
+    /// `nil` when the header names no ends, or ends that may list several ids (Kumu).
+    static func plan(header: [String], mapping: ColumnMapping, labelKeyed: Bool, seeds: [String]) -> CSVColumnPlan? {
+        guard let mapped = try? mapping.columns(for: mapping.ties, header: header, file: "", line: 0, option: "--ties-columns", role: TieColumn.init(rawValue:)),
+              let match = try? HeaderMatch(header: header, file: "", line: 0, mapped: mapped, synonyms: { $0.synonyms }),
+              let source = match[.source], let target = match[.target], source != target else { return nil }
+        if labelKeyed || HeaderMatching.normalised(header[source]) == "from" { return nil }
+        return CSVColumnPlan(shared: [source, target], seeds: seeds)
     }
 
     static func read(_ table: CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, mapping: ColumnMapping = ColumnMapping(),
@@ -56,7 +67,6 @@ struct TieTableReader {
         }
 
         var result = Result()
-        result.ties.reserveCapacity(table.rowCount)
         var inferredIndex: [String: Int32] = [:]
         if case .inferred = stakeholders { inferredIndex.reserveCapacity(table.columns[sourceColumn].values.count + table.columns[targetColumn].values.count) }
         var suggestions: [String: String?] = [:]
@@ -98,16 +108,33 @@ struct TieTableReader {
         var resolvedSources: [Int32] = [], resolvedTargets: [Int32] = []
         if !splitsLists {
             let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
-            resolvedSources = [Int32](repeating: unresolved, count: sourceCells.values.count)
-            resolvedTargets = [Int32](repeating: unresolved, count: targetCells.values.count)
             func lookUp(_ cell: String) -> Int32 {
                 let id = cell.trimmingSpaces
                 return AttributeParsing.isMissing(id) ? missing : index(of: id) ?? unknown
             }
-            for row in 0 ..< table.rowCount {
-                let s = Int(sourceCells.codes[row]), t = Int(targetCells.codes[row])
-                if resolvedSources[s] == unresolved { resolvedSources[s] = lookUp(sourceCells.values[s]) }
-                if resolvedTargets[t] == unresolved { resolvedTargets[t] = lookUp(targetCells.values[t]) }
+            if let shared = Self.sharedEnds(table, sourceColumn, targetColumn, stakeholders: stakeholders) {
+                // The ends were interned together: values are ids in order of first mention (after the known
+                // stakeholders' ids, when there are some), so most resolve by position.
+                var resolved = [Int32](repeating: unresolved, count: sourceCells.values.count)
+                resolved[0] = missing
+                switch shared {
+                case .seeded(let count):
+                    if count > 0 { for code in 1 ... count { resolved[code] = Int32(code - 1) } }
+                    for code in (count + 1) ..< resolved.count { resolved[code] = lookUp(sourceCells.values[code]) }
+                case .plainIDs:
+                    result.inferredIDs = Array(sourceCells.values.dropFirst())
+                    for code in resolved.indices.dropFirst() { resolved[code] = Int32(code - 1) }
+                }
+                resolvedSources = resolved
+                resolvedTargets = resolved
+            } else {
+                resolvedSources = [Int32](repeating: unresolved, count: sourceCells.values.count)
+                resolvedTargets = [Int32](repeating: unresolved, count: targetCells.values.count)
+                for row in 0 ..< table.rowCount {
+                    let s = Int(sourceCells.codes[row]), t = Int(targetCells.codes[row])
+                    if resolvedSources[s] == unresolved { resolvedSources[s] = lookUp(sourceCells.values[s]) }
+                    if resolvedTargets[t] == unresolved { resolvedTargets[t] = lookUp(targetCells.values[t]) }
+                }
             }
         }
         /// Reports why a cell's end is not a stakeholder.
@@ -172,6 +199,31 @@ struct TieTableReader {
             let id = cell.trimmingSpaces
             return AttributeParsing.isMissing(id) ? nil : .text(id)
         } }
+        // The ties' columns, a value per tie; a row names one tie (several when Kumu lists several ends).
+        var tieSources: [Int32] = [], tieTargets: [Int32] = [], tieLines: [Int32] = [], tieWeights: [Double] = []
+        var tieKindCodes: [Int32] = [], tieStarts: [Int32] = [], tieEnds: [Int32] = [], tieDirections: [TieDirection] = []
+        var tieRows: [Int32] = []
+        tieSources.reserveCapacity(table.rowCount)
+        tieTargets.reserveCapacity(table.rowCount)
+        tieLines.reserveCapacity(table.rowCount)
+        if weightColumn != nil { tieWeights.reserveCapacity(table.rowCount) }
+        if startColumn != nil { tieStarts.reserveCapacity(table.rowCount) }
+        if endColumn != nil { tieEnds.reserveCapacity(table.rowCount) }
+        if directionColumn != nil { tieDirections.reserveCapacity(table.rowCount) }
+        // Each distinct kind spelling parsed once, then numbered among the distinct kinds.
+        var tieKinds: [TieKind] = []
+        let kindCodeOfValue: [Int32]? = kinds.map { parsed in
+            var codeOf: [TieKind: Int32] = [:]
+            return parsed.map { kind in
+                guard let kind else { return 0 }
+                if let code = codeOf[kind] { return code }
+                tieKinds.append(kind)
+                codeOf[kind] = Int32(tieKinds.count)
+                return Int32(tieKinds.count)
+            }
+        }
+        if kindCodeOfValue != nil { tieKindCodes.reserveCapacity(table.rowCount) }
+        let kindCells = kindColumn.map { table.columns[$0].codes }
         var sources: [Int32] = [], targets: [Int32] = []
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
@@ -234,23 +286,87 @@ struct TieTableReader {
             }
 
             guard rowIsValid else { continue }
-            let kind = kinds.flatMap { $0[Int(table.columns[kindColumn!].codes[row])] }
-            var attributes: [String: AttributeValue] = [:]
-            for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
-                attributes[column.name] = attributeValues[a][row]
-            }
-            if let respondents, let respondent = respondents[Int(table.columns[respondentColumn!].codes[row])] {
-                attributes[Tie.respondentAttribute] = respondent
-            }
+            let kindCode = kindCells.map { kindCodeOfValue![Int($0[row])] }
             for source in sources {
                 for target in targets {
-                    result.ties.append(Tie(source: source, target: target, kind: kind, weight: weight, direction: direction,
-                                           start: startYear, end: endYear, attributes: attributes, line: Int32(clamping: line)))
+                    tieSources.append(source)
+                    tieTargets.append(target)
+                    tieLines.append(Int32(clamping: line))
+                    if weightColumn != nil { tieWeights.append(weight) }
+                    if let kindCode { tieKindCodes.append(kindCode) }
+                    if startColumn != nil { tieStarts.append(startYear ?? TieColumns.noYear) }
+                    if endColumn != nil { tieEnds.append(endYear ?? TieColumns.noYear) }
+                    if directionColumn != nil { tieDirections.append(direction) }
+                    tieRows.append(Int32(row))
                 }
             }
         }
+        // Free attributes: each tie's row's code, values missing folded into code 0.
+        let everyRowOnce = tieRows.count == table.rowCount
+        var tieAttributes: [TieAttributeColumn] = []
+        for (a, column) in header.attributes.enumerated() {
+            tieAttributes.append(Self.attributeColumn(name: column.name, values: attributeValues[a].values, rowCodes: attributeValues[a].codes,
+                                                      tieRows: tieRows, everyRowOnce: everyRowOnce))
+        }
+        if let respondents, let column = respondentColumn {
+            let respondentColumn = Self.attributeColumn(name: Tie.respondentAttribute, values: respondents.map { $0 ?? .missing },
+                                                        rowCodes: table.columns[column].codes, tieRows: tieRows, everyRowOnce: everyRowOnce)
+            if let clash = tieAttributes.firstIndex(where: { $0.name == Tie.respondentAttribute }) {
+                tieAttributes[clash] = Self.overriding(tieAttributes[clash], with: respondentColumn)
+            } else {
+                tieAttributes.append(respondentColumn)
+            }
+        }
+        result.ties = TieColumns(sources: tieSources, targets: tieTargets, lines: tieLines, weights: tieWeights, kindCodes: tieKindCodes,
+                                 kinds: tieKinds, starts: tieStarts, ends: tieEnds, directions: tieDirections,
+                                 attributes: tieAttributes.filter { $0.codes.contains { $0 != 0 } })
         result.everyTieHasDirection = everyTieHasDirection && table.rowCount > 0
         return result
+    }
+
+    /// How a table's two end columns share their values, when they do (`plan`).
+    enum SharedEnds {
+        /// The first `count` values after the empty cell are the known stakeholders' ids, in order.
+        case seeded(Int)
+        /// Every value is an id as written (trimmed, not a missing marker), in order of first mention.
+        case plainIDs
+    }
+
+    static func sharedEnds(_ table: CSVTable, _ source: Int, _ target: Int, stakeholders: Stakeholders) -> SharedEnds? {
+        guard Set(table.sharedValues) == [source, target] else { return nil }
+        let values = table.columns[source].values
+        switch stakeholders {
+        case .known(let ids, _):
+            let count = table.columns[source].seedCount
+            return count == ids.count && count == table.columns[target].seedCount ? .seeded(count) : nil
+        case .inferred:
+            // Cells are interned row by row from the left: the order of first mention is the inferred one
+            // (each row's source before its target) only when the source column comes first.
+            guard table.columns[source].seedCount == 0, source < target else { return nil }
+            for value in values.dropFirst() {
+                if value.isEmpty || value.trimmingSpaces.utf8.count != value.utf8.count || AttributeParsing.isMissing(value) { return nil }
+            }
+            return .plainIDs
+        }
+    }
+
+    /// A tie attribute column from a table column's typed distinct values and its rows' codes: tie i has
+    /// row `tieRows[i]`'s value (row i's when `everyRowOnce`), and every missing value is code 0.
+    static func attributeColumn(name: String, values: [AttributeValue], rowCodes: [Int32], tieRows: [Int32], everyRowOnce: Bool) -> TieAttributeColumn {
+        // Code 0 (the empty cell) is missing; any other missing spelling (NA …) becomes 0 too.
+        var recode = values.indices.map { Int32($0) }
+        for (code, value) in values.enumerated() where value.isMissing { recode[code] = 0 }
+        var kept = values
+        if kept.isEmpty { kept = [.missing] } else { kept[0] = .missing }
+        let codes = everyRowOnce ? rowCodes.map { recode[Int($0)] } : tieRows.map { recode[Int(rowCodes[Int($0)])] }
+        return TieAttributeColumn(name: name, codes: codes, values: kept)
+    }
+
+    /// `base`'s values, with `override`'s wherever it has one.
+    static func overriding(_ base: TieAttributeColumn, with override: TieAttributeColumn) -> TieAttributeColumn {
+        let offset = Int32(base.values.count - 1)
+        let codes = zip(base.codes, override.codes).map { $1 != 0 ? $1 + offset : $0 }
+        return TieAttributeColumn(name: base.name, codes: codes, values: base.values + override.values.dropFirst())
     }
 
     /// A cell parsed once: missing, a value, or the message of why it is not one.

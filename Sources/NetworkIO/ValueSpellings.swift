@@ -6,7 +6,7 @@ import NetworkModel
 /// by them merges the spellings, `Grouping.spellings`) and `variants` lists them for `stakenet validate`.
 enum ValueSpellings {
     /// Unifies the spellings of stakeholder kinds and sectors, and of tie kinds, warning once per role.
-    static func unify(_ stakeholders: inout [Stakeholder], _ ties: inout [Tie], stakeholderFile: String, tieFile: String, report: inout ValidationReport) {
+    static func unify(_ stakeholders: inout [Stakeholder], _ ties: inout TieColumns, stakeholderFile: String, tieFile: String, report: inout ValidationReport) {
         if let chosen = spellings(stakeholders.compactMap { $0.kind?.name }) {
             for index in stakeholders.indices {
                 if let kind = stakeholders[index].kind, let name = chosen.name[Grouping.foldedKey(kind.name)], name != kind.name {
@@ -21,10 +21,11 @@ enum ValueSpellings {
             }
             warn(chosen.variants, role: "sector", file: stakeholderFile, report: &report)
         }
-        if let chosen = spellings(ties.compactMap { $0.kind?.name }) {
-            for index in ties.indices {
-                if let kind = ties[index].kind, let name = chosen.name[Grouping.foldedKey(kind.name)], name != kind.name { ties[index].kind = TieKind(name: name) }
-            }
+        // Tie kinds are counted by code, so a million ties cost a million array reads, not a million string lookups.
+        var tiesOfKind = [Int](repeating: 0, count: ties.kinds.count + 1)
+        for code in ties.kindCodes { tiesOfKind[Int(code)] += 1 }
+        if let chosen = spellings(counted: ties.kinds.enumerated().map { ($1.name, tiesOfKind[$0 + 1]) }) {
+            ties.renameKinds { kind in chosen.name[Grouping.foldedKey(kind.name)].map { TieKind(name: $0) } ?? kind }
             warn(chosen.variants, role: "tie kind", file: tieFile, report: &report)
         }
     }
@@ -34,9 +35,20 @@ enum ValueSpellings {
     static func spellings(_ values: [String]) -> (name: [String: String], variants: [(String, [String])])? {
         // Each value is counted as written (one lookup), then only the distinct ones are folded.
         var tally: [String: Int] = [:]
+        var order: [String] = []
+        for value in values {
+            if let count = tally[value] { tally[value] = count + 1 } else { tally[value] = 1; order.append(value) }
+        }
+        return spellings(counted: order.map { ($0, tally[$0]!) })
+    }
+
+    /// `spellings(_:)` of values already counted: each distinct value with how often it is written, in the order first met.
+    static func spellings(counted: [(value: String, count: Int)]) -> (name: [String: String], variants: [(String, [String])])? {
+        var tally: [String: Int] = [:]
         var firstMet: [String: Int] = [:]
-        for (position, value) in values.enumerated() {
-            if let count = tally[value] { tally[value] = count + 1 } else { tally[value] = 1; firstMet[value] = position }
+        for (position, (value, count)) in counted.enumerated() where count > 0 {
+            tally[value, default: 0] += count
+            if firstMet[value] == nil { firstMet[value] = position }
         }
         var counts: [String: [String: Int]] = [:]
         for (value, count) in tally { counts[Grouping.foldedKey(value), default: [:]][value] = count }

@@ -58,6 +58,9 @@ public enum AttributeParsing {
     public static let missingMarkers: Set<String> = ["", "na", "n/a", "null", "#n/a", "none"]
 
     public static func isMissing(_ cell: String) -> Bool {
+        // Every marker starts with n, N or # once trimmed: a cell starting with another letter or digit is a value.
+        guard let first = cell.utf8.first else { return true }
+        if first != 0x6E, first != 0x4E, first != 0x23, first != 0x20, first != 0x09, first != 0xC2 { return false }
         let trimmed = cell.trimmingSpaces
         if trimmed.isEmpty { return true }
         guard trimmed.utf8.count <= 4 else { return false }

@@ -60,6 +60,17 @@ public struct GraphSelection: Hashable, Sendable {
         if let period, !tie.isActive(in: period) { return false }
         return true
     }
+
+    /// Whether tie `index` of `ties` takes part in the graph, as `includes(_:)` says, read from the columns.
+    @inlinable
+    public func includes(_ ties: TieColumns, at index: Int) -> Bool {
+        if !keepSelfLoops, ties.sources[index] == ties.targets[index] { return false }
+        if let tieKinds {
+            guard let kind = ties.kind(at: index), tieKinds.contains(kind) else { return false }
+        }
+        if let period, !ties.isActive(at: index, in: period) { return false }
+        return true
+    }
 }
 
 /// A tie whose weight cannot be read for a graph.

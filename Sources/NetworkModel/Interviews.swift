@@ -76,7 +76,14 @@ extension Tie {
 
 extension StakeholderNetwork {
     /// Whether some tie was reported by a respondent: the network is many people's views of one network.
-    public var hasReports: Bool { ties.contains { $0.respondent != nil } }
+    public var hasReports: Bool {
+        guard let column = ties.attribute(named: Tie.respondentAttribute) else { return false }
+        let names = column.values.map { value in
+            if case .text(let id) = value, !id.isEmpty { return true }
+            return false
+        }
+        return column.codes.contains { names[Int($0)] }
+    }
 
     /// The same network with these respondents and perceptions (indices as `Respondent` and `Perception` state).
     /// - Precondition: organisations and perceptions name stakeholders and respondents that exist.

@@ -14,11 +14,13 @@ extension StakeholderNetwork {
         }
         let reversed = selection.direction == .reversed
         var builder = GraphBuilder(nodeCount: stakeholderCount, isDirected: directedGraph, expectedArcs: tieCount)
-        for (index, tie) in ties.enumerated() where selection.includes(tie) {
-            let weight = try weightOf(tie, index: index, selection: selection)
-            let (u, v) = reversed ? (Int(tie.target), Int(tie.source)) : (Int(tie.source), Int(tie.target))
+        let attribute: TieAttributeColumn?
+        if case .attribute(let name) = selection.weighting, selection.parallelTies != .count { attribute = ties.attribute(named: name) } else { attribute = nil }
+        for index in ties.indices where selection.includes(ties, at: index) {
+            let weight = try weightOf(index, attribute: attribute, selection: selection)
+            let (u, v) = reversed ? (Int(ties.targets[index]), Int(ties.sources[index])) : (Int(ties.sources[index]), Int(ties.targets[index]))
             builder.addArc(from: u, to: v, weight: weight)
-            if directedGraph, tie.direction == .undirected, u != v {
+            if directedGraph, ties.direction(at: index) == .undirected, u != v {
                 builder.addArc(from: v, to: u, weight: weight)
             }
         }
@@ -26,16 +28,16 @@ extension StakeholderNetwork {
         return builder.build(isWeighted: isWeighted, combineByMax: selection.parallelTies == .max)
     }
 
-    private func weightOf(_ tie: Tie, index: Int, selection: GraphSelection) throws -> Double {
+    private func weightOf(_ index: Int, attribute: TieAttributeColumn?, selection: GraphSelection) throws -> Double {
         if selection.parallelTies == .count { return 1 }
         switch selection.weighting {
         case .none: return 1
-        case .strength: return tie.weight
+        case .strength: return ties.weight(at: index)
         case .attribute(let name):
-            let value = tie.attributes[name] ?? .missing
+            let value = attribute?[index] ?? .missing
             // A column mixing numbers and text is typed as text: its numeric cells still count.
             guard let number = value.numericValue ?? value.text.flatMap(Double.init), number.isFinite else {
-                throw GraphWeightError(tieIndex: index, line: Int(tie.line), attribute: name, found: value.text)
+                throw GraphWeightError(tieIndex: index, line: Int(ties.line(at: index)), attribute: name, found: value.text)
             }
             return number
         }

@@ -2,6 +2,7 @@ import Foundation
 @testable import NetworkIO
 import NetworkModel
 import Testing
+import TestSupport
 
 /// The byte-level CSV reader against what wrote the text: random tables of awkward cells (delimiters,
 /// quotes, line breaks, spaces, non-ASCII letters, numbers with and without leading zeros) written with
@@ -84,5 +85,132 @@ import Testing
         #expect(problem(Array("a,b\n1,".utf8) + [0xFF] + Array("\n".utf8))?.line == 2)
         #expect(problem(Array("a,b\n1,2\n3,".utf8) + [0] + Array("\n".utf8))?.line == 3)
         #expect(problem([])?.message == "the file is empty")
+    }
+
+    /// A random table's text: awkward cells, blank rows, rows short of the header, and the given line end.
+    func randomTableText(_ generator: inout SeededGenerator, lineEnd: String, rows: Int) -> String {
+        let width = Int.random(in: 1 ... 4, using: &generator)
+        var text = ""
+        var header = ""
+        CSVText.append((0 ..< width).map { "c\($0)" }, to: &header)
+        text += header.dropLast() + lineEnd
+        for _ in 0 ..< rows {
+            switch Int.random(in: 0 ..< 20, using: &generator) {
+            case 0: text += "  ," + lineEnd // blank
+            case 1: text += randomCell(&generator).replacingOccurrences(of: "\n", with: "x") + lineEnd // short
+            default:
+                var record = ""
+                CSVText.append((0 ..< width).map { _ in randomCell(&generator) }, to: &record)
+                text += record.dropLast() + lineEnd
+            }
+        }
+        return text
+    }
+
+    /// The outcome of reading: the table's every code, value and line, or the error.
+    static func outcome(_ read: () throws -> CSVTable) -> String {
+        do {
+            let table = try read()
+            return "\(table.header) \(Array(table.lines)) " + table.columns.map { "\($0.codes) \($0.values)" }.joined(separator: " | ")
+        } catch let error as InputError {
+            return "error \(error.problem.description)"
+        } catch {
+            return "other \(error)"
+        }
+    }
+
+    /// Reading a file in parts on several threads, a few bytes at a time, gives the table read whole by one
+    /// thread: the same codes (values numbered in order of first mention), lines and errors.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func partsAndBlocksReadTheSameTable(lineEnd: String) throws {
+        var generator = SeededGenerator(seed: 7)
+        let folder = try TemporaryFolder()
+        for round in 0 ..< 60 {
+            var text = randomTableText(&generator, lineEnd: lineEnd, rows: Int.random(in: 0 ... 80, using: &generator))
+            // Now and then a problem: an unclosed quote, text after a closing quote, a NUL, a long row.
+            switch round % 6 {
+            case 1: text += "a,\"open" + lineEnd + "b" + lineEnd
+            case 2: text += "\"x\"y,1" + lineEnd
+            case 3: text += "z,\u{0},w" + lineEnd
+            case 4: text = text.replacingOccurrences(of: "é", with: "é,e,e,e,e,e,e")
+            default: break
+            }
+            let path = try folder.write("t\(round).csv", text)
+            let whole = Self.outcome { try CSVTable(text: text, file: path, parts: 1) }
+            for parts in [1, 2, 3, 5] {
+                for block in [16, 40, 1 << 20] {
+                    let read = Self.outcome { try CSVParser.table(CSVSource(path: path, file: path, blockSize: block), parts: parts) }
+                    #expect(read == whole, "round \(round), \(parts) parts, blocks of \(block): \(text.debugDescription)")
+                }
+                #expect(Self.outcome { try CSVTable(text: text, file: path, parts: parts) } == whole)
+            }
+        }
+    }
+
+    /// Invalid UTF-8 in the last part is found on its line, as when one thread reads the file.
+    @Test func badBytesAreFoundInAnyPart() throws {
+        let folder = try TemporaryFolder()
+        var bytes = Array("a,b\n".utf8)
+        for i in 0 ..< 2000 { bytes += Array("x\(i),\"y\ny\"\r\n".utf8) }
+        bytes += [0x7A, 0x2C, 0xC3, 0x28, 0x0A]
+        let path = folder.path + "/bad.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        for parts in [1, 2, 4] {
+            do {
+                _ = try CSVParser.table(CSVSource(path: path, file: path, blockSize: 64), parts: parts)
+                Issue.record("no error")
+            } catch let error as InputError {
+                #expect(error.problem.line == 4002 && error.problem.message.contains("0xC3"), "\(parts) parts: \(error)")
+            }
+        }
+    }
+
+    /// A tie table's ends interned together after the known ids: a known id's code is its index + 1, and
+    /// both columns index one list of values.
+    @Test func sharedAndSeededColumns() throws {
+        let text = "source,w,target\nb,1,c\nzz,2,a\n a,3,b\n"
+        let plan = { (_: [String]) in CSVColumnPlan(shared: [0, 2], seeds: ["a", "b", "c"]) }
+        for parts in [1, 3] {
+            let table = try CSVTable(text: text, file: "t.csv", parts: parts, plan: plan)
+            #expect(table.sharedValues == [0, 2])
+            #expect(table.columns[0].values == ["", "a", "b", "c", "zz", " a"] && table.columns[2].values == table.columns[0].values)
+            #expect(table.columns[0].codes == [2, 4, 5] && table.columns[2].codes == [3, 1, 2])
+            #expect(table.columns[0].seedCount == 3 && table.columns[1].seedCount == 0)
+            #expect(table.columns[1].values == ["", "1", "2", "3"])
+        }
+    }
+}
+
+/// Tie ends interned together (and after the known ids) resolve to the stakeholders, and in the order, that
+/// ends looked up one cell at a time do: untrimmed ids, missing markers, unknown ids and all.
+@Suite struct SharedTieEndsTests {
+    static let tables = [
+        "source,target,weight\n1,2,1\n2,3,2\n3,1,1\n10,2,4\n",
+        "source,target\nb,a\n a,c\nc,NA\n,b\nd , a\n",
+        "from,to\nx,y\ny,z\n",
+        "Target,Source\nq,r\nr,s\ns,q\n",
+        "source,target,kind\nb,zz,funding\na,b,support\nc,a,\n",
+    ]
+
+    func outcome(_ table: CSVTable, _ stakeholders: TieTableReader.Stakeholders) -> String {
+        var report = ValidationReport()
+        let result = TieTableReader.read(table, stakeholders: stakeholders, labelKeyed: false, report: &report)
+        return "\(result.map { Array($0.ties) } ?? []) \(result?.inferredIDs ?? []) \(report.problems.map(\.description))"
+    }
+
+    @Test(arguments: tables)
+    func sameTiesAsCellByCell(text: String) throws {
+        let known: [String] = ["a", "b", "c", "1", "2", "3", "q", "r", "s"]
+        var ids: [String: Int32] = [:]
+        for (i, id) in known.enumerated() { ids[id] = Int32(i) }
+        for stakeholders in [TieTableReader.Stakeholders.inferred, .known(ids: ids, file: "nodes.csv")] {
+            let seeds: [String]
+            if case .known = stakeholders { seeds = known } else { seeds = [] }
+            let plain = try CSVTable(text: text, file: "t.csv")
+            let planned = try CSVTable(text: text, file: "t.csv", parts: nil) { header in
+                TieTableReader.plan(header: header, mapping: ColumnMapping(), labelKeyed: false, seeds: seeds)
+            }
+            #expect(outcome(planned, stakeholders) == outcome(plain, stakeholders), "\(text.debugDescription)")
+        }
     }
 }

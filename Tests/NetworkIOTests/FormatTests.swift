@@ -143,7 +143,7 @@ import TestSupport
             return "\(ends) \(tie.kind?.name ?? "") \(AttributeValue.format(tie.weight))\(period)"
         }
         let keepsPeriods = keepsStakeholders
-        var expectedTies = original.ties
+        var expectedTies = Array(original.ties)
         if trip.format == .dl && original.isDirected {
             // DL keeps no per-tie direction: an undirected tie in a directed network comes back as two arcs.
             expectedTies = original.ties.flatMap { tie -> [Tie] in
