@@ -72,6 +72,26 @@ struct ByteInterner {
         return hashed(bytes)
     }
 
+    /// The code of `bytes` if they were met, without adding them (safe to call from several threads at once).
+    func code(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let number = Self.plainNumber(bytes), number < byNumber.count {
+            let known = byNumber[number]
+            return known > 0 ? known - 1 : nil
+        }
+        let (low, high, hash) = Self.key(bytes)
+        let tag = UInt64(hash) << 32
+        var slot = Int(hash) & mask
+        while true {
+            let found = slots[slot]
+            if found.entry == 0 { return nil }
+            if found.entry & 0xFFFF_FFFF_0000_0000 == tag, found.low == low, found.high == high {
+                let code = Int(truncatingIfNeeded: found.entry & 0xFFFF_FFFF) - 1
+                if bytes.count <= 15 || equals(code, bytes) { return Int32(code) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// A new code for `bytes`, which are not in the table (a plain number found by value).
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let code = count

@@ -35,6 +35,9 @@ public struct CSVColumn: RandomAccessCollection, Sendable {
         seedCount = 0
     }
 
+    /// A column whose cells a reader has taken and let go.
+    static let released = CSVColumn(codes: [], values: [""])
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { codes.count }
     public subscript(row: Int) -> String { values[Int(codes[row])] }

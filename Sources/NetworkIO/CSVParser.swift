@@ -99,6 +99,7 @@ enum CSVParser {
             DispatchQueue.concurrentPerform(iterations: partCount, execute: readPart)
         }
 
+        layout.seedTable.table = nil
         // The parts joined in order, each renumbered into the first.
         var table = results.take(0)
         for k in 1 ..< partCount {
@@ -106,13 +107,14 @@ enum CSVParser {
             var part = results.take(k)
             if part.startOffset != table.endOffset {
                 // The part began inside a quoted field: read it again from where the rows before it ended.
+                if layout.seedTable.table == nil { layout.seedTable.table = PartLayout.seedTable(layout.seeds) }
                 var again = CSVScanner(window: try CSVWindow(source: source, offset: table.endOffset), line: table.endLine, delimiter: delimiter, file: file)
                 again.header = header
                 part = parsePart(&again, stop: cuts[k + 1], layout: layout, startLine: table.endLine)
             } else {
                 part.shiftLines(by: table.endLine)
             }
-            table.append(part)
+            table.append(part, layout: layout)
         }
         if let error = table.error { throw error }
         let delimiterCharacter = Character(Unicode.Scalar(delimiter))
@@ -122,8 +124,8 @@ enum CSVParser {
                              message: "the row has \(first.count) cells but the header has \(header.count)\(more)",
                              hint: "quote cells that contain '\(CSVTable.name(of: delimiterCharacter))', or add a header for the extra column")
         }
-        let values = table.interners.map { $0.strings() }
-        let seeded = table.interners.indices.map { $0 == layout.sharedSlot && layout.seedsAreDistinct ? layout.seeds.count : 0 }
+        let values = table.interners.indices.map { slot in slot == layout.sharedSlot ? layout.sharedValues(table.interners[slot]) : table.interners[slot].strings() }
+        let seeded = table.interners.indices.map { $0 == layout.sharedSlot ? Int(layout.seedLimit) - 1 : 0 }
         let columnValues = table.codes.indices.map { c in
             CSVColumn(codes: table.codes[c], values: values[layout.slotOf[c]], seedCount: seeded[layout.slotOf[c]])
         }
@@ -131,12 +133,20 @@ enum CSVParser {
                         sharedValues: columnPlan.shared.count > 1 ? columnPlan.shared : [])
     }
 
-    /// Which interner each column's cells go to, and what each interner holds before the first row.
+    /// Which interner each column's cells go to, and the values given before the first row.
+    ///
+    /// The values given (`seeds`) are interned once, into a table every part reads and none changes: a
+    /// shared column's cell is looked up there first, and only a value not given goes into the part's own
+    /// interner, its code there offset by the number of values given (code 0, the empty cell, is in both).
     struct PartLayout: Sendable {
         let slotOf: [Int]
         let slotCount: Int
         let sharedSlot: Int?
+        /// The empty cell and the seeds, in order (read-only once made, let go once every part is read).
+        let seedTable: SeedTable
         let seeds: [String]
+        /// Codes below this are the seed table's: the empty cell (0) and the seeds (1 ... seeds).
+        let seedLimit: Int32
         /// Whether the seeds were all different (each then has its own code, its position + 1).
         let seedsAreDistinct: Bool
 
@@ -156,23 +166,37 @@ enum CSVParser {
             self.slotOf = slotOf
             slotCount = next
             sharedSlot = shared
-            seeds = shared == nil ? [] : plan.seeds
-            seedsAreDistinct = Set(seeds).count == seeds.count && !seeds.contains("")
+            let seeds = shared == nil ? [] : plan.seeds
+            let table = Self.seedTable(seeds)
+            seedTable = SeedTable(table)
+            self.seeds = seeds
+            seedsAreDistinct = table.count == seeds.count + 1
+            seedLimit = seedsAreDistinct ? Int32(table.count) : 1
         }
 
-        /// Fresh interners: each holding the empty cell (code 0), the shared one then the seeds.
+        /// The empty cell, then the seeds.
+        static func seedTable(_ seeds: [String]) -> ByteInterner {
+            var table = ByteInterner(capacity: seeds.count + 1)
+            _ = table.intern(UnsafeBufferPointer(start: nil, count: 0))
+            for seed in seeds {
+                var seed = seed
+                seed.withUTF8 { _ = table.intern($0) }
+            }
+            return table
+        }
+
+        /// Fresh interners, each holding the empty cell (code 0).
         func interners() -> [ByteInterner] {
-            (0 ..< slotCount).map { slot in
-                var interner = ByteInterner(capacity: slot == sharedSlot ? seeds.count : 16)
+            (0 ..< slotCount).map { _ in
+                var interner = ByteInterner()
                 _ = interner.intern(UnsafeBufferPointer(start: nil, count: 0))
-                if slot == sharedSlot {
-                    for seed in seeds {
-                        var seed = seed
-                        seed.withUTF8 { _ = interner.intern($0) }
-                    }
-                }
                 return interner
             }
+        }
+
+        /// The values of the shared column: the empty cell, the seeds, then the part's own values after its empty cell.
+        func sharedValues(_ own: ByteInterner) -> [String] {
+            seedLimit > 1 ? [""] + seeds + own.strings().dropFirst() : own.strings()
         }
     }
 
@@ -212,14 +236,22 @@ enum CSVParser {
         }
 
         /// Appends the rows of the part after this one, its values interned here in their order of first mention.
-        mutating func append(_ next: PartResult) {
+        mutating func append(_ next: consuming PartResult, layout: PartLayout) {
             let codesHere = next.interners.indices.map { slot in
-                (0 ..< next.interners[slot].count).map { code in next.interners[slot].withBytes(of: code) { interners[slot].intern($0) } }
+                let own = (0 ..< next.interners[slot].count).map { code in next.interners[slot].withBytes(of: code) { interners[slot].intern($0) } }
+                guard slot == layout.sharedSlot, layout.seedLimit > 1 else { return own }
+                // Codes below the limit are the seeds', the same in every part; the others are offset.
+                let offset = layout.seedLimit - 1
+                return Array(0 ..< layout.seedLimit) + own.dropFirst().map { $0 + offset }
             }
+            next.interners = []
+            // Column by column, each of the next part's let go once appended (at the peak of reading, these are most of the memory).
             for c in codes.indices {
                 let codeHere = codesHere[slotOf[c]]
-                codes[c].reserveCapacity(codes[c].count + next.codes[c].count)
-                for code in next.codes[c] { codes[c].append(codeHere[Int(code)]) }
+                let appended = next.codes[c]
+                next.codes[c] = []
+                codes[c].reserveCapacity(codes[c].count + appended.count)
+                for code in appended { codes[c].append(codeHere[Int(code)]) }
             }
             lines.append(contentsOf: next.lines)
             overlong.append(contentsOf: next.overlong)
@@ -235,6 +267,9 @@ enum CSVParser {
         let file = scanner.file
         let columns = layout.slotOf.count
         let slotOf = layout.slotOf
+        let sharedSlot = layout.seedLimit > 1 ? layout.sharedSlot ?? -1 : -1
+        let seedTable = layout.seedTable.table ?? ByteInterner()
+        let offset = layout.seedLimit - 1
         do {
             while try scanner.nextRow(stop: stop) {
                 if scanner.rowIsBlank() { continue }
@@ -249,9 +284,15 @@ enum CSVParser {
                     }
                     let bytes = scanner.bytes(ofCell: c)
                     let slot = slotOf[c]
-                    let known = part.interners[slot].count
-                    let code = part.interners[slot].intern(bytes)
-                    if Int(code) >= known { try CSVScanner.checkText(bytes, line: scanner.cells[c].line, file: file) }
+                    var code: Int32
+                    if slot == sharedSlot, let seed = seedTable.code(of: bytes) {
+                        code = seed
+                    } else {
+                        let known = part.interners[slot].count
+                        code = part.interners[slot].intern(bytes)
+                        if Int(code) >= known { try CSVScanner.checkText(bytes, line: scanner.cells[c].line, file: file) }
+                        if slot == sharedSlot, code > 0 { code += offset }
+                    }
                     part.codes[c].append(code)
                 }
                 part.lines.append(Int32(clamping: scanner.rowLine))
@@ -321,6 +362,12 @@ enum CSVParser {
 struct CSVColumnPlan: Sendable {
     var shared: [Int]
     var seeds: [String]
+}
+
+/// The table of values given before the first row, read by every part and let go when all are read.
+final class SeedTable: @unchecked Sendable {
+    var table: ByteInterner?
+    init(_ table: ByteInterner) { self.table = table }
 }
 
 /// The scanner of the first part, handed to the thread that reads it.

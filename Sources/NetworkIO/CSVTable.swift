@@ -20,7 +20,7 @@ public struct CSVTable: Sendable {
     /// Line the header is on (2 after a `sep=` line).
     public let headerLine: Int
     /// `columns[c][r]`: the cell of data row `r` in column `c` (empty when the row is short).
-    public let columns: [CSVColumn]
+    public internal(set) var columns: [CSVColumn]
     /// Line each data row starts on.
     public let lines: RowLines
     /// Columns whose codes index one list of values (a tie table's two ends); empty when none do.

@@ -88,19 +88,19 @@ public enum NetworkReader {
         // Read as an edge list would be (its two ends interned together); a matrix reads the same table cell by cell.
         let plan = { (header: [String]) in TieTableReader.plan(header: header, mapping: options.columns, labelKeyed: false, seeds: []) }
         guard let table = table(at: path, plan: plan, report: &report) else { return nil }
-        return oneTable(table, name: name, given: format == .adjacency ? .adjacency : format == .incidence ? .incidence : nil,
+        return oneTable(consume table, name: name, given: format == .adjacency ? .adjacency : format == .incidence ? .incidence : nil,
                         options: options, report: &report)
     }
 
     /// A network in one table: a matrix (asked for, or an adjacency matrix found by its labels) or an edge list.
-    static func oneTable(_ table: CSVTable, name: String, given: MatrixLayout? = nil, options: NetworkReadOptions,
+    static func oneTable(_ table: consuming CSVTable, name: String, given: MatrixLayout? = nil, options: NetworkReadOptions,
                          report: inout ValidationReport) -> StakeholderNetwork? {
         if let layout = given ?? options.matrix ?? (MatrixFormat.isSquareLabelled(table) ? .adjacency : nil) {
             guard let network = MatrixFormat.read(table, layout: layout, name: name, options: options, report: &report) else { return nil }
             TieWarnings.check(network, declaredByUser: options.directed != nil, report: &report)
             return report.hasErrors ? nil : network
         }
-        return assemble(name: name, settings: NetworkSettings(), stakeholders: nil, ties: TableSource(name: table.file) { _ in table },
+        return assemble(name: name, settings: NetworkSettings(), stakeholders: nil, ties: .handingOver(consume table),
                         options: options, report: &report)
     }
 
@@ -166,6 +166,12 @@ public enum NetworkReader {
 
         func load(_ report: inout ValidationReport, plan: (([String]) -> CSVColumnPlan?)? = nil) -> CSVTable? { read(&report, plan) }
 
+        /// A table already read, handed over at the one load (so that the reader may let its columns go).
+        static func handingOver(_ table: CSVTable) -> TableSource {
+            let held = HeldTable(table)
+            return TableSource(name: table.file) { _ in held.take() }
+        }
+
         static func file(_ path: String) -> TableSource {
             TableSource(name: path) { report, plan in NetworkReader.table(at: path, plan: plan, report: &report) }
         }
@@ -202,20 +208,18 @@ public enum NetworkReader {
         }
         let lookup: TieTableReader.Stakeholders
         if let stakeholderResult, let stakeholderPath {
-            var ids: [String: Int32] = [:]
-            ids.reserveCapacity(stakeholderResult.stakeholders.count)
-            for (i, stakeholder) in stakeholderResult.stakeholders.enumerated() { ids[stakeholder.id] = Int32(i) }
-            lookup = .known(ids: ids, file: stakeholderPath)
+            lookup = .known(ids: TieTableReader.KnownIDs(stakeholderResult.stakeholders.map(\.id)), file: stakeholderPath)
         } else {
             lookup = .inferred
         }
         // The table is read and dropped inside: its cells are not kept beside the ties.
         func readTies(report: inout ValidationReport) -> TieTableReader.Result? {
             let labelKeyed = stakeholderResult?.keyedByLabel ?? false
-            let seeds = stakeholderResult?.stakeholders.map(\.id) ?? []
+            let seeds: [String]
+            if case .known(let ids, _) = lookup { seeds = ids.ids } else { seeds = [] }
             let plan = { (header: [String]) in TieTableReader.plan(header: header, mapping: mapping, labelKeyed: labelKeyed, seeds: seeds) }
             guard let table = tieSource.load(&report, plan: plan) else { return nil }
-            return TieTableReader.read(table, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping, report: &report)
+            return TieTableReader.read(consume table, stakeholders: lookup, labelKeyed: stakeholderResult?.keyedByLabel ?? false, mapping: mapping, report: &report)
         }
         guard var tieResult = readTies(report: &report) else { return nil }
         var stakeholders = stakeholderResult?.stakeholders ?? tieResult.inferredIDs.map { Stakeholder(id: $0) }
@@ -252,5 +256,15 @@ public enum NetworkReader {
             network = InterviewTablesReader.read(into: network, respondents: respondents, perceptions: perceptions, report: &report)
         }
         return report.hasErrors ? nil : network
+    }
+}
+
+/// A table held until one reader takes it.
+private final class HeldTable {
+    private var table: CSVTable?
+    init(_ table: CSVTable) { self.table = table }
+    func take() -> CSVTable? {
+        defer { table = nil }
+        return table
     }
 }

@@ -33,9 +33,19 @@ struct StakeholderTableReader {
             return nil
         }
         let ids = table.columns[idColumn]
+        // Ids, labels, kinds and sectors are trimmed and parsed once per distinct cell, and looked up by code.
+        let trimmedIDs = ids.values.map(\.trimmingSpaces)
+        let missingID = trimmedIDs.map(AttributeParsing.isMissing)
+        func present(_ cell: String) -> String? {
+            let trimmed = cell.trimmingSpaces
+            return AttributeParsing.isMissing(trimmed) ? nil : trimmed
+        }
         let labels = header[.label].map { table.columns[$0] }
+        let labelValues = labels?.values.map(present)
         let kinds = header[.kind].map { table.columns[$0] }
+        let kindValues = kinds?.values.map { AttributeParsing.isMissing($0) ? nil : StakeholderKind(parsing: $0) }
         let sectors = header[.sector].map { table.columns[$0] }
+        let sectorValues = sectors?.values.map(present)
         let attributeValues = header.attributes.map {
             CellReading.attributeValues(table.columns[$0.column], decimalComma: table.allowsDecimalComma, lists: keyedByLabel)
         }
@@ -43,23 +53,27 @@ struct StakeholderTableReader {
 
         var result = Result(stakeholders: [], lines: [], keyedByLabel: keyedByLabel)
         result.stakeholders.reserveCapacity(table.rowCount)
+        // A repeated id is a repeated code, unless some cell needs trimming (` a` and `a` are one id): then by text.
+        var firstLineOfCode = [Int](repeating: 0, count: ids.values.count)
+        let byText = zip(ids.values, trimmedIDs).contains { $0.utf8.count != $1.utf8.count }
         var firstLineOf: [String: Int] = [:]
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
-            let id = ids[row].trimmingSpaces
-            if AttributeParsing.isMissing(id) {
+            let code = Int(ids.codes[row])
+            let id = trimmedIDs[code]
+            if missingID[code] {
                 report.error(table.file, line: line, field: idName, "the stakeholder has no id", hint: "give every row a unique id")
                 continue
             }
-            if let first = firstLineOf[id] {
+            if let first = byText ? firstLineOf[id] : firstLineOfCode[code] > 0 ? firstLineOfCode[code] : nil {
                 report.error(table.file, line: line, field: idName, "duplicate id '\(id)' (first on line \(first))",
                              hint: "ids must be unique; merge the rows or rename one")
                 continue
             }
-            firstLineOf[id] = line
-            let label = labels.map { $0[row].trimmingSpaces }.flatMap { AttributeParsing.isMissing($0) ? nil : $0 }
-            let kind = kinds.map { $0[row] }.flatMap { AttributeParsing.isMissing($0) ? nil : StakeholderKind(parsing: $0) }
-            let sector = sectors.map { $0[row].trimmingSpaces }.flatMap { AttributeParsing.isMissing($0) ? nil : $0 }
+            if byText { firstLineOf[id] = line } else { firstLineOfCode[code] = line }
+            let label = labels.flatMap { labelValues![Int($0.codes[row])] }
+            let kind = kinds.flatMap { kindValues![Int($0.codes[row])] }
+            let sector = sectors.flatMap { sectorValues![Int($0.codes[row])] }
             var attributes: [String: AttributeValue] = [:]
             for (a, column) in header.attributes.enumerated() where !attributeValues[a][row].isMissing {
                 attributes[column.name] = attributeValues[a][row]

@@ -7,10 +7,31 @@ import NetworkModel
 /// - Kumu: with `From`/`To` headers, or when stakeholders are keyed by label, `a|b` in `From` or `To`
 ///   means one tie to each, and `|` separates several values in attribute cells.
 struct TieTableReader {
+    /// The known stakeholders' ids, in order, with an index by id made only if a cell needs one (tie ends
+    /// interned after the ids resolve by position; see `plan`).
+    final class KnownIDs {
+        let ids: [String]
+        private var table: [String: Int32]?
+
+        init(_ ids: [String]) { self.ids = ids }
+
+        var count: Int { ids.count }
+
+        func index(of id: String) -> Int32? {
+            if table == nil {
+                var made: [String: Int32] = [:]
+                made.reserveCapacity(ids.count)
+                for (i, id) in ids.enumerated() { made[id] = Int32(i) }
+                table = made
+            }
+            return table![id]
+        }
+    }
+
     /// Where tie ends are looked up: the stakeholders of a node table, or none (stakeholders are then
     /// inferred from the ties in order of first mention).
     enum Stakeholders {
-        case known(ids: [String: Int32], file: String)
+        case known(ids: KnownIDs, file: String)
         case inferred
     }
 
@@ -33,7 +54,8 @@ struct TieTableReader {
         return CSVColumnPlan(shared: [source, target], seeds: seeds)
     }
 
-    static func read(_ table: CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, mapping: ColumnMapping = ColumnMapping(),
+    /// Reads the ties of `table`, taking it: its columns are let go one by one as the ties' columns are made.
+    static func read(_ table: consuming CSVTable, stakeholders: Stakeholders, labelKeyed: Bool, mapping: ColumnMapping = ColumnMapping(),
                      report: inout ValidationReport) -> Result? {
         let header: HeaderMatch<TieColumn>
         do {
@@ -62,9 +84,6 @@ struct TieTableReader {
             kindColumn = nil
         }
         let splitsLists = labelKeyed || HeaderMatching.normalised(table.header[sourceColumn]) == "from"
-        let attributeValues = header.attributes.map {
-            CellReading.attributeValues(table.columns[$0.column], decimalComma: table.allowsDecimalComma, lists: splitsLists)
-        }
 
         var result = Result()
         var inferredIndex: [String: Int32] = [:]
@@ -84,7 +103,7 @@ struct TieTableReader {
                 result.inferredIDs.append(id)
                 return index
             case .known(let ids, _):
-                return ids[id]
+                return ids.index(of: id)
             }
         }
 
@@ -93,7 +112,7 @@ struct TieTableReader {
             if let index = index(of: id) { return index }
             guard case .known(let ids, let nodesFile) = stakeholders else { return nil }
             if suggestions[id] == nil, suggestions.count < 50 {
-                suggestions[id] = .some(ClosestMatch.suggestion(for: id, among: ids.keys))
+                suggestions[id] = .some(ClosestMatch.suggestion(for: id, among: ids.ids))
             }
             let hint = (suggestions[id] ?? nil).map { "did you mean '\($0)'?" } ?? "add it to \(nodesFile) or correct the id"
             report.error(file, line: line, field: table.header[role == .source ? sourceColumn : targetColumn],
@@ -171,7 +190,6 @@ struct TieTableReader {
             return allKnown ? indices : nil
         }
 
-        let sourceCells = table.columns[sourceColumn], targetCells = table.columns[targetColumn]
         let weightColumn = header[.weight], startColumn = header[.start], endColumn = header[.end], respondentColumn = header[.respondent]
         // Every cell but the ends is parsed once per distinct text and looked up by its code row by row.
         let decimalComma = table.allowsDecimalComma
@@ -199,17 +217,6 @@ struct TieTableReader {
             let id = cell.trimmingSpaces
             return AttributeParsing.isMissing(id) ? nil : .text(id)
         } }
-        // The ties' columns, a value per tie; a row names one tie (several when Kumu lists several ends).
-        var tieSources: [Int32] = [], tieTargets: [Int32] = [], tieLines: [Int32] = [], tieWeights: [Double] = []
-        var tieKindCodes: [Int32] = [], tieStarts: [Int32] = [], tieEnds: [Int32] = [], tieDirections: [TieDirection] = []
-        var tieRows: [Int32] = []
-        tieSources.reserveCapacity(table.rowCount)
-        tieTargets.reserveCapacity(table.rowCount)
-        tieLines.reserveCapacity(table.rowCount)
-        if weightColumn != nil { tieWeights.reserveCapacity(table.rowCount) }
-        if startColumn != nil { tieStarts.reserveCapacity(table.rowCount) }
-        if endColumn != nil { tieEnds.reserveCapacity(table.rowCount) }
-        if directionColumn != nil { tieDirections.reserveCapacity(table.rowCount) }
         // Each distinct kind spelling parsed once, then numbered among the distinct kinds.
         var tieKinds: [TieKind] = []
         let kindCodeOfValue: [Int32]? = kinds.map { parsed in
@@ -222,51 +229,43 @@ struct TieTableReader {
                 return Int32(tieKinds.count)
             }
         }
-        if kindCodeOfValue != nil { tieKindCodes.reserveCapacity(table.rowCount) }
-        let kindCells = kindColumn.map { table.columns[$0].codes }
-        var sources: [Int32] = [], targets: [Int32] = []
+
+        // First, which rows make ties: each row checked in order, its problems reported field by field. A Kumu
+        // row listing several ends makes a tie for each pair (`listed`); otherwise a valid row makes one.
+        var rowIsValid = [Bool](repeating: true, count: table.rowCount)
+        var validRows = 0
+        var listedRows: [Int32] = [], listedSources: [Int32] = [], listedTargets: [Int32] = []
         for row in 0 ..< table.rowCount {
             let line = table.lines[row]
-            sources.removeAll(keepingCapacity: true)
-            targets.removeAll(keepingCapacity: true)
-            var rowIsValid: Bool
+            var valid: Bool
+            var sources: [Int32] = [], targets: [Int32] = []
             if splitsLists {
-                let s = ends(sourceCells[row], role: .source, line: line), t = ends(targetCells[row], role: .target, line: line)
+                let s = ends(table.columns[sourceColumn][row], role: .source, line: line), t = ends(table.columns[targetColumn][row], role: .target, line: line)
                 sources = s ?? []
                 targets = t ?? []
-                rowIsValid = s != nil && t != nil
+                valid = s != nil && t != nil
             } else {
-                let sourceCode = sourceCells.codes[row], targetCode = targetCells.codes[row]
+                let sourceCode = table.columns[sourceColumn].codes[row], targetCode = table.columns[targetColumn].codes[row]
                 let s = resolvedSources[Int(sourceCode)], t = resolvedTargets[Int(targetCode)]
-                if s >= 0 { sources.append(s) } else { failedEnd(sourceCode, role: .source, line: line) }
-                if t >= 0 { targets.append(t) } else { failedEnd(targetCode, role: .target, line: line) }
-                rowIsValid = s >= 0 && t >= 0
+                if s < 0 { failedEnd(sourceCode, role: .source, line: line) }
+                if t < 0 { failedEnd(targetCode, role: .target, line: line) }
+                valid = s >= 0 && t >= 0
             }
-
-            var weight = 1.0
-            if let weights, let column = weightColumn {
-                switch weights[Int(table.columns[column].codes[row])] {
-                case .missing: break
-                case .value(let value): weight = value
-                case .invalid(let message):
-                    report.error(file, line: line, field: table.header[column], message,
-                                 hint: message.hasSuffix("negative") ? "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind"
-                                                                     : "a weight is a tie's strength, a number 0 or above")
-                    rowIsValid = false
-                }
+            if let weights, let column = weightColumn, case .invalid(let message) = weights[Int(table.columns[column].codes[row])] {
+                report.error(file, line: line, field: table.header[column], message,
+                             hint: message.hasSuffix("negative") ? "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind"
+                                                                 : "a weight is a tie's strength, a number 0 or above")
+                valid = false
             }
-
-            var direction = TieDirection.asNetwork
             if let directions, let column = directionColumn {
                 switch directions[Int(table.columns[column].codes[row])] {
                 case .missing: everyTieHasDirection = false
-                case .value(let parsed): direction = parsed
+                case .value: break
                 case .invalid(let message):
                     report.error(file, line: line, field: table.header[column], message, hint: "write directed or undirected (also true/false, yes/no)")
-                    rowIsValid = false
+                    valid = false
                 }
             }
-
             func year(_ parsed: [Parsed<Int32>]?, in yearColumn: Int?) -> Int32? {
                 guard let parsed, let column = yearColumn else { return nil }
                 switch parsed[Int(table.columns[column].codes[row])] {
@@ -274,7 +273,7 @@ struct TieTableReader {
                 case .value(let year): return year
                 case .invalid(let message):
                     report.error(file, line: line, field: table.header[column], message, hint: "write a year such as 2012, or leave the cell empty")
-                    rowIsValid = false
+                    valid = false
                     return nil
                 }
             }
@@ -282,35 +281,52 @@ struct TieTableReader {
             if let startYear, let endYear, startYear > endYear {
                 report.error(file, line: line, field: table.header[startColumn!], "the tie starts in \(startYear), after it ends in \(endYear)",
                              hint: "swap the start and end years")
-                rowIsValid = false
+                valid = false
             }
-
-            guard rowIsValid else { continue }
-            let kindCode = kindCells.map { kindCodeOfValue![Int($0[row])] }
-            for source in sources {
-                for target in targets {
-                    tieSources.append(source)
-                    tieTargets.append(target)
-                    tieLines.append(Int32(clamping: line))
-                    if weightColumn != nil { tieWeights.append(weight) }
-                    if let kindCode { tieKindCodes.append(kindCode) }
-                    if startColumn != nil { tieStarts.append(startYear ?? TieColumns.noYear) }
-                    if endColumn != nil { tieEnds.append(endYear ?? TieColumns.noYear) }
-                    if directionColumn != nil { tieDirections.append(direction) }
-                    tieRows.append(Int32(row))
+            rowIsValid[row] = valid
+            if valid { validRows += 1 }
+            if valid, splitsLists {
+                for source in sources {
+                    for target in targets {
+                        listedRows.append(Int32(row))
+                        listedSources.append(source)
+                        listedTargets.append(target)
+                    }
                 }
             }
         }
-        // Free attributes: each tie's row's code, values missing folded into code 0.
-        let everyRowOnce = tieRows.count == table.rowCount
+
+        // Then the ties' columns, one at a time, each table column let go once read (at a million rows the
+        // table's codes are as large as the ties). `tieRows[i]` is tie i's row; nil when tie i is row i.
+        let tieRows: [Int32]? = splitsLists ? listedRows : validRows == table.rowCount ? nil : rowIsValid.indices.filter { rowIsValid[$0] }.map { Int32($0) }
+        rowIsValid = []
+        func take<T>(_ column: Int, _ value: (Int) -> T) -> [T] {
+            let codes = table.columns[column].codes
+            table.columns[column] = CSVColumn.released
+            return tieRows.map { $0.map { value(Int(codes[Int($0)])) } } ?? codes.map { value(Int($0)) }
+        }
+        let tieSources = splitsLists ? listedSources : take(sourceColumn) { resolvedSources[$0] }
+        let tieTargets = splitsLists ? listedTargets : take(targetColumn) { resolvedTargets[$0] }
+        let lines = table.lines.storage
+        let tieLines = tieRows.map { $0.map { lines[Int($0)] } } ?? lines
+        func parsed<T>(_ parsed: [Parsed<T>], missing: T) -> (Int) -> T {
+            { code in if case .value(let value) = parsed[code] { return value } else { return missing } }
+        }
+        let tieWeights = weightColumn.map { take($0, parsed(weights!, missing: 1.0)) } ?? []
+        let tieDirections = directionColumn.map { take($0, parsed(directions!, missing: TieDirection.asNetwork)) } ?? []
+        let tieStarts = startColumn.map { take($0, parsed(startYears!, missing: TieColumns.noYear)) } ?? []
+        let tieEnds = endColumn.map { take($0, parsed(endYears!, missing: TieColumns.noYear)) } ?? []
+        let tieKindCodes = kindColumn.map { take($0) { kindCodeOfValue![$0] } } ?? []
+        // Free attributes: each typed once per distinct cell, values missing folded into code 0.
         var tieAttributes: [TieAttributeColumn] = []
-        for (a, column) in header.attributes.enumerated() {
-            tieAttributes.append(Self.attributeColumn(name: column.name, values: attributeValues[a].values, rowCodes: attributeValues[a].codes,
-                                                      tieRows: tieRows, everyRowOnce: everyRowOnce))
+        for column in header.attributes {
+            let typed = CellReading.attributeValues(table.columns[column.column], decimalComma: table.allowsDecimalComma, lists: splitsLists)
+            table.columns[column.column] = CSVColumn.released
+            tieAttributes.append(Self.attributeColumn(name: column.name, values: typed.values, rowCodes: typed.codes, tieRows: tieRows))
         }
         if let respondents, let column = respondentColumn {
             let respondentColumn = Self.attributeColumn(name: Tie.respondentAttribute, values: respondents.map { $0 ?? .missing },
-                                                        rowCodes: table.columns[column].codes, tieRows: tieRows, everyRowOnce: everyRowOnce)
+                                                        rowCodes: table.columns[column].codes, tieRows: tieRows)
             if let clash = tieAttributes.firstIndex(where: { $0.name == Tie.respondentAttribute }) {
                 tieAttributes[clash] = Self.overriding(tieAttributes[clash], with: respondentColumn)
             } else {
@@ -351,14 +367,14 @@ struct TieTableReader {
     }
 
     /// A tie attribute column from a table column's typed distinct values and its rows' codes: tie i has
-    /// row `tieRows[i]`'s value (row i's when `everyRowOnce`), and every missing value is code 0.
-    static func attributeColumn(name: String, values: [AttributeValue], rowCodes: [Int32], tieRows: [Int32], everyRowOnce: Bool) -> TieAttributeColumn {
+    /// row `tieRows[i]`'s value (row i's when `tieRows` is nil), and every missing value is code 0.
+    static func attributeColumn(name: String, values: [AttributeValue], rowCodes: [Int32], tieRows: [Int32]?) -> TieAttributeColumn {
         // Code 0 (the empty cell) is missing; any other missing spelling (NA …) becomes 0 too.
         var recode = values.indices.map { Int32($0) }
         for (code, value) in values.enumerated() where value.isMissing { recode[code] = 0 }
         var kept = values
         if kept.isEmpty { kept = [.missing] } else { kept[0] = .missing }
-        let codes = everyRowOnce ? rowCodes.map { recode[Int($0)] } : tieRows.map { recode[Int(rowCodes[Int($0)])] }
+        let codes = tieRows.map { $0.map { recode[Int(rowCodes[Int($0)])] } } ?? rowCodes.map { recode[Int($0)] }
         return TieAttributeColumn(name: name, codes: codes, values: kept)
     }
 
