@@ -18,7 +18,8 @@
 /// end years by the tie's kind (grants, projects and advice end; representation lasts), so ties form and
 /// dissolve over the years.
 ///
-/// - Complexity: O(n + m log m) time (the sort that drops repeated pairs); 24 bytes per tie while generating.
+/// - Complexity: O(n + m log m) time (the sort that drops repeated pairs); 8 bytes per tie while generating
+///   (16 while closing triangles), and the network itself unless it is streamed (`generate(into:)`).
 public struct EcosystemGenerator: Sendable {
     public var stakeholders: Int
     /// Mean number of ties per stakeholder (in and out together).
@@ -74,6 +75,26 @@ public struct EcosystemGenerator: Sendable {
 
     /// The network. - Precondition: at least one stakeholder; shares positive.
     public func generate() -> StakeholderNetwork {
+        var sink = NetworkSink(kinds: kinds.map(\.kind), sectors: sectors.map(\.name))
+        generate(into: &sink)
+        return StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: sink.stakeholders, ties: sink.ties)
+    }
+
+    /// The network's name and description, as `generate()` gives them.
+    public var name: String { "generated-\(stakeholders)" }
+    public var description: String { "A generated ecosystem (stochastic block model by kind and sector; seed \(seed))" }
+
+    /// Stakeholder `number` of a kind: its id (`spin-out-12`) and label (`Spin Out 12`).
+    public static func id(kind: StakeholderKind, number: Int) -> String { "\(kind.name)-\(number)" }
+    public static func label(kind: StakeholderKind, number: Int) -> String {
+        "\(kind.name.capitalized.replacingOccurrences(of: "-", with: " ")) \(number)"
+    }
+
+    /// Makes the network a piece at a time, as `generate()` does, giving each stakeholder and then each tie
+    /// to `sink` as it is made: what is made is never held, so a network far larger than memory can be
+    /// written. - Precondition: at least one stakeholder; shares positive.
+    /// - Complexity: O(n + m log m) time; 16 bytes per stakeholder and 8 per tie (16 while closing triangles).
+    public func generate<Sink: EcosystemSink>(into sink: inout Sink) {
         precondition(stakeholders >= 1, "a network needs a stakeholder")
         var generator = SeededGenerator(seed: seed)
         let n = stakeholders
@@ -83,20 +104,16 @@ public struct EcosystemGenerator: Sendable {
         var blockOf = [Int32](repeating: 0, count: n)
         var members = [[Int32]](repeating: [], count: K * S)
         var numberInKind = [Int](repeating: 0, count: K)
-        var people: [Stakeholder] = []
-        people.reserveCapacity(n)
-        var foundedYear = [Int](repeating: 0, count: n)
+        var foundedYear = [Int32](repeating: 0, count: n)
         let yearSpan = years.upperBound - years.lowerBound + 1
         for v in 0 ..< n {
             let k = EcosystemGenerator.draw(kindShares, &generator), s = EcosystemGenerator.draw(sectorShares, &generator)
             numberInKind[k] += 1
-            let kind = kinds[k].kind
             blockOf[v] = Int32(k * S + s)
             members[k * S + s].append(Int32(v))
             let founded = years.lowerBound + generator.uniform(below: yearSpan)
-            foundedYear[v] = founded
-            people.append(Stakeholder(id: "\(kind.name)-\(numberInKind[k])", label: "\(kind.name.capitalized.replacingOccurrences(of: "-", with: " ")) \(numberInKind[k])",
-                                      kind: kind, sector: sectors[s].name, attributes: ["founded": .integer(founded)]))
+            foundedYear[v] = Int32(founded)
+            sink.addStakeholder(kind: k, number: numberInKind[k], sector: s, founded: founded)
         }
         // Expected ties per pair of blocks.
         let blocks = K * S
@@ -133,10 +150,9 @@ public struct EcosystemGenerator: Sendable {
                 keys.append(UInt64(UInt32(u)) << 32 | UInt64(UInt32(v)))
             }
         }
+        members = []
         if closing > 0 && !keys.isEmpty { EcosystemGenerator.closeTriangles(&keys, count: closing, nodeCount: n, &generator) }
         keys.sort()
-        var ties: [Tie] = []
-        ties.reserveCapacity(keys.count)
         var previous = UInt64.max
         for key in keys where key != previous {
             previous = key
@@ -148,19 +164,17 @@ public struct EcosystemGenerator: Sendable {
             }
             let tieKind = kind == .knowledgeExchange && generator.nextUnit() < 0.3 ? TieKind.partnership : kind
             let weight = Double(Swift.min(5, Swift.max(1, Int((strength + generator.nextUnit() * 2 - 1).rounded()))))
-            let started = Swift.max(foundedYear[Int(u)], foundedYear[Int(v)])
+            let started = Int(Swift.max(foundedYear[Int(u)], foundedYear[Int(v)]))
             let start = started + generator.uniform(below: Swift.max(1, years.upperBound - started + 1))
             var tie = Tie(source: u, target: v, kind: tieKind, weight: weight, start: Int32(start))
             if tiesEnd { tie.end = EcosystemGenerator.endYear(of: tie, last: years.upperBound, &generator) }
-            ties.append(tie)
+            sink.addTie(tie)
             if answered > 0 && generator.nextUnit() < answered {
                 var back = Tie(source: v, target: u, kind: .knowledgeExchange, weight: Swift.max(1, weight - 1), start: Int32(start))
                 if tiesEnd { back.end = EcosystemGenerator.endYear(of: back, last: years.upperBound, &generator) }
-                ties.append(back)
+                sink.addTie(back)
             }
         }
-        return StakeholderNetwork(name: "generated-\(n)", description: "A generated ecosystem (stochastic block model by kind and sector; seed \(seed))",
-                                  isDirected: isDirected, stakeholders: people, ties: ties)
     }
 
     /// Adds `count` ties, each closing a triangle over the ties in `keys` (pairs u < v packed in 64 bits):
@@ -224,4 +238,30 @@ public struct EcosystemGenerator: Sendable {
         }
         return low
     }
+}
+
+/// What a generated ecosystem is given to as it is made (`EcosystemGenerator.generate(into:)`): every
+/// stakeholder in order, then every tie.
+public protocol EcosystemSink {
+    /// The next stakeholder: the `number`th of `kinds[kind]` (numbered from 1), in `sectors[sector]`,
+    /// founded in `founded`.
+    mutating func addStakeholder(kind: Int, number: Int, sector: Int, founded: Int)
+    /// The next tie; its ends index the stakeholders in the order given.
+    mutating func addTie(_ tie: Tie)
+}
+
+/// Collects a generated ecosystem as a network's stakeholders and ties.
+struct NetworkSink: EcosystemSink {
+    let kinds: [StakeholderKind]
+    let sectors: [String]
+    var stakeholders: [Stakeholder] = []
+    var ties = TieColumns()
+
+    mutating func addStakeholder(kind: Int, number: Int, sector: Int, founded: Int) {
+        let kind = kinds[kind]
+        stakeholders.append(Stakeholder(id: EcosystemGenerator.id(kind: kind, number: number), label: EcosystemGenerator.label(kind: kind, number: number),
+                                        kind: kind, sector: sectors[sector], attributes: ["founded": .integer(founded)]))
+    }
+
+    mutating func addTie(_ tie: Tie) { ties.append(tie) }
 }

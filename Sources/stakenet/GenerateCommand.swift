@@ -124,6 +124,18 @@ struct GenerateCommand: ParsableCommand {
         if let kindMix = try mix(kinds, option: "--kinds") { generator.kinds = kindMix.map { (kind: StakeholderKind(parsing: $0.0), share: $0.1) } }
         let progress = Progress(quiet: quiet)
         progress.say("generating \(stakeholders) stakeholders")
+        if format == .folder || format == .edgeList {
+            // Written as it is made, never held: a network of any size takes memory for its ties' ends alone.
+            var writer = try EcosystemCSVWriter(path: output, edgeListOnly: format == .edgeList, kinds: generator.kinds.map(\.kind),
+                                                sectors: generator.sectors.map(\.name))
+            generator.generate(into: &writer)
+            try writer.finish(name: generator.name, description: generator.description, isDirected: generator.isDirected)
+            progress.done()
+            if !quiet {
+                Terminal.write("stakenet: wrote \(writer.stakeholderCount) stakeholders and \(writer.tieCount) ties to \(output)\n", to: .standardError)
+            }
+            return
+        }
         let network = generator.generate()
         progress.say("writing \(network.tieCount) ties")
         if format == .dot {
