@@ -42,12 +42,12 @@ public enum DOTNetworkReader {
             let values = node.attributes.sorted { $0.key < $1.key }.compactMap { key, value -> (String, NetworkRecords.Value)? in
                 key == "label" && value == "\\N" ? nil : (key, .text(value))
             }
-            records.nodes.append(.init(id: node.name, values: values, element: "node '\(node.name)'"))
+            records.add(NetworkRecords.Node(id: node.name, values: values, element: "node '\(node.name)'"))
         }
         for edge in parsed.edges {
             var record = NetworkRecords.Edge(source: edge.tail, target: edge.head, element: "edge \(edge.tail) – \(edge.head)")
             record.values = edge.attributes.sorted { $0.key < $1.key }.map { ($0.key, .text($0.value)) }
-            records.edges.append(record)
+            records.add(record)
         }
         let name = parsed.name.isEmpty || parsed.name.hasPrefix("%") ? ((path as NSString).lastPathComponent as NSString).deletingPathExtension : parsed.name
         return try records.network(name: name, isDirected: options.directed ?? parsed.isDirected).0

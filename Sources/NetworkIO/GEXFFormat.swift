@@ -10,7 +10,7 @@ import NetworkModel
 /// Writing: GEXF 1.3 with every attribute declared and typed, those `viz_*` attributes as `<viz:…>`.
 public enum GEXFFormat {
     public static func read(_ path: String, options: NetworkReadOptions = NetworkReadOptions()) throws -> (StakeholderNetwork, [InputProblem]) {
-        let handler = Handler(Reader(path: path, columns: options.columns))
+        let handler = Handler(Reader(path: path, columns: options.columns, directed: options.directed))
         try SafeXML.stream(path, to: handler)
         // The records move out of the handler, so that the network can let them go as it is made.
         var records = handler.reader.records
@@ -20,11 +20,6 @@ public enum GEXFFormat {
             throw InputError(file: path, message: "holds no <graph>", hint: "a GEXF file holds one <graph> with its nodes and edges")
         }
         let isDirected = options.directed ?? reader.isDirected
-        for i in records.edges.indices {
-            guard options.directed == nil, let type = reader.edgeTypes[i] else { continue }
-            let directed = type == "directed"
-            if directed != isDirected { records.edges[i].direction = directed ? .directed : .undirected }
-        }
         let name = reader.name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try records.network(name: name, description: reader.description, isDirected: isDirected)
     }
@@ -45,7 +40,7 @@ public enum GEXFFormat {
 
     /// Reads GEXF events into records as they stream past. Declared attributes are numbered per class
     /// (node, edge), with their types worked out once; a stamp per attribute says which node or edge last
-    /// gave it, for the defaults.
+    /// gave it, for the defaults. Values go into their attribute's column as bytes (`RecordColumns`).
     struct Reader {
         struct Attribute {
             let title: String
@@ -53,14 +48,35 @@ public enum GEXFFormat {
             var defaultValue: String?
             /// The number of the owner that last gave a value of it.
             var givenBy = 0
+            /// Its column among the nodes' or edges' values, once one is given.
+            var column: Int?
         }
         /// Attributes declared for nodes or for edges, found by id or, failing that, by title.
         struct Declarations {
             var list: [Attribute] = []
             var byID: [String: Int] = [:]
+            /// Each declared id's bytes, and the attribute last found by them (values come in declaration order).
+            var idBytes: [[UInt8]] = []
+            var last = -1
 
             func number(of key: String) -> Int? {
                 byID[key] ?? list.firstIndex { $0.title == key }
+            }
+
+            /// `number(of:)` for a key given as bytes: the attribute after the last found is tried first.
+            mutating func number(ofBytes key: UnsafeBufferPointer<UInt8>) -> Int? {
+                func matches(_ number: Int) -> Bool {
+                    idBytes[number].count == key.count && (key.isEmpty || idBytes[number].withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 })
+                }
+                if last + 1 < idBytes.count, matches(last + 1) {
+                    last += 1
+                    return last
+                }
+                if let found = idBytes.indices.first(where: matches) {
+                    last = found
+                    return found
+                }
+                return number(of: String(decoding: key, as: UTF8.self))
             }
         }
         enum Owner { case none, node(Int), edge(Int) }
@@ -73,8 +89,8 @@ public enum GEXFFormat {
         var sawGraph = false
         var name: String?
         var description: String?
-        /// Each edge's own `type`, when given.
-        var edgeTypes: [Int: String] = [:]
+        /// `--directed` or `--undirected`, over the file's edge types.
+        let directed: Bool?
         private var started = false
         private var declaringEdges = false
         private var attributeBeingDeclared: Int?
@@ -82,12 +98,13 @@ public enum GEXFFormat {
         private var inDescription = false
         private var owner = Owner.none
         private var ownerNumber = 0
-        /// The values of the node or edge being read, given to it whole at its end.
-        private var pending: [(String, NetworkRecords.Value)] = []
+        /// Whether some attribute has a default (else an element's end looks for none).
+        private var attributesHaveDefaults = false
         private var buffer = ""
 
-        init(path: String, columns: ColumnMapping = ColumnMapping()) {
+        init(path: String, columns: ColumnMapping = ColumnMapping(), directed: Bool? = nil) {
             self.path = path
+            self.directed = directed
             records = NetworkRecords(file: path)
             records.mapping = columns
             records.namesXMLElements = true
@@ -96,17 +113,34 @@ public enum GEXFFormat {
         var wantsText: Bool { inDefault || inDescription }
         mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) { buffer += String(decoding: bytes, as: UTF8.self) }
 
-        /// Starts gathering values for `next`, first giving the current owner what it has (a node may hold
-        /// nodes, in hierarchical GEXF).
+        /// Starts giving values to `next` (a node may hold nodes, in hierarchical GEXF).
         private mutating func begin(_ next: Owner) {
-            switch owner {
-            case .node(let i): records.nodes[i].values += pending
-            case .edge(let i): records.edges[i].values += pending
-            case .none: break
-            }
             owner = next
             ownerNumber += 1
-            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Gives the current node or edge a value of the attribute `name`.
+        private mutating func give(_ value: AttributeValue, name: String) {
+            switch owner {
+            case .node(let i): records.nodeValues.setTyped(value, column: records.nodeValues.column(named: name), record: i)
+            case .edge(let i): records.edgeValues.setTyped(value, column: records.edgeValues.column(named: name), record: i)
+            case .none: break
+            }
+        }
+
+        /// Gives the current node or edge `text` as the value of the declared attribute `number` (of the
+        /// owner's class), or, with no number, of an attribute `name` typed as `type`.
+        private mutating func give(_ text: UnsafeBufferPointer<UInt8>, attribute number: Int?, name: String, type: DeclaredType?) {
+            switch owner {
+            case .node(let i):
+                let column = number.map { n in nodeAttributes.column(n, in: &records.nodeValues) } ?? records.nodeValues.column(named: name)
+                records.nodeValues.setText(text, type: number.map { nodeAttributes.list[$0].type } ?? type, column: column, record: i)
+            case .edge(let i):
+                let column = number.map { n in edgeAttributes.column(n, in: &records.edgeValues) } ?? records.edgeValues.column(named: name)
+                records.edgeValues.setText(text, type: number.map { edgeAttributes.list[$0].type } ?? type, column: column, record: i)
+            case .none:
+                break
+            }
         }
 
         mutating func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
@@ -118,6 +152,41 @@ public enum GEXFFormat {
                 return
             }
             switch element {
+            // The commonest elements first: a switch over names tries its cases in order.
+            case "attvalue":
+                guard let key = attributes.bytes(of: "for") ?? attributes.bytes(of: "id"), let text = attributes.bytes(of: "value") else { return }
+                switch owner {
+                case .node:
+                    let number = nodeAttributes.number(ofBytes: key)
+                    if let number { nodeAttributes.list[number].givenBy = ownerNumber }
+                    give(text, attribute: number, name: number == nil ? String(decoding: key, as: UTF8.self) : "", type: .text)
+                case .edge:
+                    let number = edgeAttributes.number(ofBytes: key)
+                    if let number { edgeAttributes.list[number].givenBy = ownerNumber }
+                    give(text, attribute: number, name: number == nil ? String(decoding: key, as: UTF8.self) : "", type: .text)
+                case .none: return
+                }
+            case "node" where !namespace.contains("viz"):
+                guard let id = attributes.bytes(of: "id") else {
+                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
+                }
+                begin(.node(records.addNode(id: id, line: line)))
+                if let label = attributes.bytes(of: "label") { give(label, attribute: nil, name: "label", type: .text) }
+            case "edge":
+                guard let source = attributes.bytes(of: "source"), let target = attributes.bytes(of: "target") else {
+                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
+                                     hint: "every edge names a source and a target node")
+                }
+                // An edge's own type says its direction where it differs from the graph's (unless told otherwise).
+                var direction = TieDirection.asNetwork
+                if directed == nil, let type = attributes["type"]?.lowercased(), ["directed", "undirected", "mutual"].contains(type),
+                   (type == "directed") != isDirected {
+                    direction = type == "directed" ? .directed : .undirected
+                }
+                begin(.edge(records.addEdge(source: source, target: target, line: line, direction: direction)))
+                for key in Self.edgeFields {
+                    if let value = attributes.bytes(of: key) { give(value, attribute: nil, name: key, type: nil) }
+                }
             case "description" where !sawGraph:
                 inDescription = true
                 buffer = ""
@@ -134,44 +203,17 @@ public enum GEXFFormat {
             case "default" where attributeBeingDeclared != nil:
                 inDefault = true
                 buffer = ""
-            case "node" where !namespace.contains("viz"):
-                guard let id = attributes["id"] else {
-                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
-                }
-                records.nodes.append(NetworkRecords.Node(id: id, line: line))
-                begin(.node(records.nodes.count - 1))
-                if let label = attributes["label"] { pending.append(("label", .typed(.text(label)))) }
-            case "edge":
-                guard let source = attributes["source"], let target = attributes["target"] else {
-                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
-                                     hint: "every edge names a source and a target node")
-                }
-                records.edges.append(NetworkRecords.Edge(source: source, target: target, line: line))
-                begin(.edge(records.edges.count - 1))
-                for key in Self.edgeFields {
-                    if let value = attributes[key] { pending.append((key, .text(value))) }
-                }
-                if let type = attributes["type"]?.lowercased(), ["directed", "undirected", "mutual"].contains(type) {
-                    edgeTypes[records.edges.count - 1] = type
-                }
-            case "attvalue":
-                guard let key = attributes["for"] ?? attributes["id"], let text = attributes["value"] else { return }
-                switch owner {
-                case .node: pending.append(Self.value(text, of: key, in: &nodeAttributes, by: ownerNumber))
-                case .edge: pending.append(Self.value(text, of: key, in: &edgeAttributes, by: ownerNumber))
-                case .none: return
-                }
             case "color" where namespace.contains("viz"):
-                if let hex = attributes["hex"] { pending.append(("viz_color", .typed(.text(hex)))); return }
+                if let hex = attributes["hex"] { give(.text(hex), name: "viz_color"); return }
                 let channel = { (key: String) in Int(attributes[key] ?? "") ?? 0 }
                 var text = String(format: "#%02x%02x%02x", channel("r"), channel("g"), channel("b"))
                 if let alpha = attributes["a"].flatMap(Double.init), alpha < 1 { text += String(format: "%02x", Int((alpha * 255).rounded())) }
-                pending.append(("viz_color", .typed(.text(text))))
+                give(.text(text), name: "viz_color")
             case "size" where namespace.contains("viz"):
-                if let value = attributes["value"].flatMap(Double.init) { pending.append(("viz_size", .typed(.number(value)))) }
+                if let value = attributes["value"].flatMap(Double.init) { give(.number(value), name: "viz_size") }
             case "position" where namespace.contains("viz"):
                 for axis in ["x", "y", "z"] {
-                    if let value = attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { pending.append(("viz_" + axis, .typed(.number(value)))) }
+                    if let value = attributes[axis].flatMap(Double.init), axis != "z" || value != 0 { give(.number(value), name: "viz_" + axis) }
                 }
             default:
                 break
@@ -181,16 +223,17 @@ public enum GEXFFormat {
         /// An edge's own attributes, read as text and typed like a table's columns.
         static let edgeFields = ["weight", "kind", "label", "start", "end"]
 
-        /// An `<attvalue>`, typed as its attribute was declared (text when it was not declared).
-        static func value(_ text: String, of key: String, in declarations: inout Declarations, by owner: Int) -> (String, NetworkRecords.Value) {
-            guard let number = declarations.number(of: key) else { return (key, .typed(DeclaredType.text.value(text))) }
-            declarations.list[number].givenBy = owner
-            let attribute = declarations.list[number]
-            return (attribute.title, .typed(attribute.type.value(text)))
-        }
-
         mutating func end(_ element: String) throws {
             switch element {
+            case "node", "edge":
+                if attributesHaveDefaults {
+                    let declared = element == "node" ? nodeAttributes.list : edgeAttributes.list
+                    for (number, attribute) in declared.enumerated() {
+                        guard attribute.givenBy != ownerNumber, var value = attribute.defaultValue else { continue }
+                        value.withUTF8 { give($0, attribute: number, name: attribute.title, type: attribute.type) }
+                    }
+                }
+                begin(.none)
             case "description" where inDescription:
                 inDescription = false
                 let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -198,15 +241,9 @@ public enum GEXFFormat {
             case "default" where inDefault:
                 inDefault = false
                 if declaringEdges { edgeAttributes.list[attributeBeingDeclared!].defaultValue = buffer } else { nodeAttributes.list[attributeBeingDeclared!].defaultValue = buffer }
+                attributesHaveDefaults = true
             case "attribute":
                 attributeBeingDeclared = nil
-            case "node", "edge":
-                let isNode = element == "node"
-                for attribute in isNode ? nodeAttributes.list : edgeAttributes.list {
-                    guard attribute.givenBy != ownerNumber, let value = attribute.defaultValue else { continue }
-                    pending.append((attribute.title, .typed(attribute.type.value(value))))
-                }
-                begin(.none)
             default:
                 break
             }
@@ -272,6 +309,14 @@ public enum GEXFFormat {
 }
 
 extension GEXFFormat.Reader.Declarations {
+    /// The column of attribute `number` among `values`, made when first needed.
+    mutating func column(_ number: Int, in values: inout RecordColumns) -> Int {
+        if let column = list[number].column { return column }
+        let column = values.column(named: list[number].title)
+        list[number].column = column
+        return column
+    }
+
     /// Declares an attribute (again, if its id was declared before) and gives its number.
     mutating func declare(_ id: String, _ attribute: GEXFFormat.Reader.Attribute) -> Int {
         if let number = byID[id] {
@@ -280,6 +325,7 @@ extension GEXFFormat.Reader.Declarations {
         }
         byID[id] = list.count
         list.append(attribute)
+        idBytes.append(Array(id.utf8))
         return list.count - 1
     }
 }

@@ -29,8 +29,8 @@ public enum GraphMLFormat {
         }
         useVertexNames(&records)
         let isDirected = options.directed ?? reader.isDirected
-        for i in records.edges.indices where records.edges[i].direction != .asNetwork {
-            if (records.edges[i].direction == .directed) == isDirected { records.edges[i].direction = .asNetwork }
+        for i in 0 ..< records.edgeCount where records.direction(ofEdge: i) != .asNetwork {
+            if (records.direction(ofEdge: i) == .directed) == isDirected { records.setDirection(.asNetwork, ofEdge: i) }
         }
         let (network, more) = try records.network(name: reader.name, description: reader.description, isDirected: isDirected)
         return (network, warnings + more)
@@ -53,7 +53,7 @@ public enum GraphMLFormat {
 
     /// Reads GraphML events into records as they stream past. Keys are numbered as declared, so a `<data>`
     /// costs one lookup of its key and no set of the keys given so far (a stamp per key says which
-    /// node or edge last gave it).
+    /// node or edge last gave it); its text goes into its key's column as bytes (`RecordColumns`).
     struct Reader {
         struct Key {
             let id: String
@@ -62,6 +62,9 @@ public enum GraphMLFormat {
             let domain: String
             var defaultValue: String?
             let yEdGraphics: Bool
+            /// The columns of the key's values among nodes' and edges', once one is given.
+            var nodeColumn: Int?
+            var edgeColumn: Int?
         }
         enum Owner { case none, graph, node(Int), edge(Int) }
 
@@ -85,6 +88,8 @@ public enum GraphMLFormat {
         private var givenBy: [Int] = []
         private var ownerNumber = 0
         private var keyBeingDeclared: Int?
+        /// Whether some key has a default (else an element's end looks for none).
+        private var keysHaveDefaults = false
         private var inDefault = false
         private var dataKey: Int?
         private var dataIsText = false
@@ -92,8 +97,6 @@ public enum GraphMLFormat {
         /// The text of the element being read, as bytes until it is complete.
         private var buffer: [UInt8] = []
         private var bufferText: String { String(decoding: buffer, as: UTF8.self) }
-        /// The values of the node or edge being read, given to it whole at its end.
-        private var pending: [(String, NetworkRecords.Value)] = []
 
         init(path: String, options: NetworkReadOptions) {
             self.path = path
@@ -113,7 +116,20 @@ public enum GraphMLFormat {
         private mutating func newOwner(_ next: Owner) {
             owner = next
             ownerNumber += 1
-            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Gives the current node or edge `text` as the value of key `number`.
+        private mutating func give(_ text: UnsafeBufferPointer<UInt8>, key number: Int) {
+            switch owner {
+            case .node(let i):
+                if keys[number].nodeColumn == nil { keys[number].nodeColumn = records.nodeValues.column(named: keys[number].name) }
+                records.nodeValues.setText(text, type: keys[number].type, column: keys[number].nodeColumn!, record: i)
+            case .edge(let i):
+                if keys[number].edgeColumn == nil { keys[number].edgeColumn = records.edgeValues.column(named: keys[number].name) }
+                records.edgeValues.setText(text, type: keys[number].type, column: keys[number].edgeColumn!, record: i)
+            default:
+                break
+            }
         }
 
         mutating func start(_ element: String, namespace: XMLNamespace, attributes: XMLAttributes, line: Int) throws {
@@ -125,12 +141,38 @@ public enum GraphMLFormat {
                 return
             }
             switch element {
+            // The commonest elements first: a switch over names tries its cases in order.
+            case "data" where inTopGraph:
+                if case .none = owner { return }
+                guard let number = keyNumber(attributes.bytes(of: "key")) else {
+                    throw InputError(file: path, line: line, field: "<data>", message: "<data key=\"\(attributes["key"] ?? "")\"> names no declared <key>",
+                                     hint: "declare the key at the top of the file")
+                }
+                dataKey = number
+                dataIsText = !keys[number].yEdGraphics
+                buffer.removeAll(keepingCapacity: true)
+            case "node" where inTopGraph:
+                guard let id = attributes.bytes(of: "id") else {
+                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
+                }
+                newOwner(.node(records.addNode(id: id, line: line)))
+            case "edge" where inTopGraph:
+                guard let source = attributes.bytes(of: "source"), let target = attributes.bytes(of: "target") else {
+                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
+                                     hint: "every edge names a source and a target node")
+                }
+                var direction = TieDirection.asNetwork
+                if let directed = attributes["directed"], options.directed == nil {
+                    direction = directed.lowercased() == "true" ? .directed : .undirected
+                }
+                newOwner(.edge(records.addEdge(source: source, target: target, line: line, direction: direction)))
             case "key" where graphDepth == 0:
                 guard let id = attributes["id"] else {
                     throw InputError(file: path, line: line, field: "<key>", message: "a <key> has no id", hint: "every <key> needs an id")
                 }
                 let key = Key(id: id, name: attributes["attr.name"] ?? id, type: DeclaredType(attributes["attr.type"] ?? "string"),
-                              domain: attributes["for"] ?? "all", defaultValue: nil, yEdGraphics: attributes["yfiles.type"] != nil)
+                              domain: attributes["for"] ?? "all", defaultValue: nil, yEdGraphics: attributes["yfiles.type"] != nil,
+                              nodeColumn: nil, edgeColumn: nil)
                 if let number = keyNumbers[id] {
                     keys[number] = key
                     keyBeingDeclared = number
@@ -155,34 +197,8 @@ public enum GraphMLFormat {
                 } else {
                     nested = true
                 }
-            case "node" where inTopGraph:
-                guard let id = attributes["id"] else {
-                    throw InputError(file: path, line: line, field: "<node>", message: "a <node> has no id", hint: "every node needs an id")
-                }
-                records.nodes.append(.init(id: id, line: line))
-                newOwner(.node(records.nodes.count - 1))
-            case "edge" where inTopGraph:
-                guard let source = attributes["source"], let target = attributes["target"] else {
-                    throw InputError(file: path, line: line, field: "<edge>", message: "an <edge> lacks its source or target",
-                                     hint: "every edge names a source and a target node")
-                }
-                var edge = NetworkRecords.Edge(source: source, target: target, line: line)
-                if let directed = attributes["directed"], options.directed == nil {
-                    edge.direction = directed.lowercased() == "true" ? .directed : .undirected
-                }
-                records.edges.append(edge)
-                newOwner(.edge(records.edges.count - 1))
             case "hyperedge":
                 nested = true
-            case "data" where inTopGraph:
-                if case .none = owner { return }
-                guard let number = keyNumber(attributes.bytes(of: "key")) else {
-                    throw InputError(file: path, line: line, field: "<data>", message: "<data key=\"\(attributes["key"] ?? "")\"> names no declared <key>",
-                                     hint: "declare the key at the top of the file")
-                }
-                dataKey = number
-                dataIsText = !keys[number].yEdGraphics
-                buffer.removeAll(keepingCapacity: true)
             case "NodeLabel" where dataKey.map({ keys[$0].yEdGraphics }) ?? false:
                 inNodeLabel = true
                 buffer.removeAll(keepingCapacity: true)
@@ -207,42 +223,43 @@ public enum GraphMLFormat {
 
         mutating func end(_ element: String) throws {
             switch element {
+            case "data":
+                guard let number = dataKey else { return }
+                dataKey = nil
+                dataIsText = false
+                guard !keys[number].yEdGraphics else { return }
+                givenBy[number] = ownerNumber
+                switch owner {
+                case .node, .edge: buffer.withUnsafeBufferPointer { give($0, key: number) }
+                case .graph:
+                    let text = bufferText.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if keys[number].name == "name", !text.isEmpty { name = text }
+                    if keys[number].name == "description", !text.isEmpty { description = text }
+                case .none: break
+                }
+            case "node", "edge":
+                guard inTopGraph else { return }
+                if keysHaveDefaults {
+                    let domain = element
+                    for number in keys.indices where givenBy[number] != ownerNumber {
+                        guard !keys[number].yEdGraphics, var value = keys[number].defaultValue, keys[number].domain == domain || keys[number].domain == "all" else { continue }
+                        value.withUTF8 { give($0, key: number) }
+                    }
+                }
+                newOwner(.graph)
             case "default" where inDefault:
                 keys[keyBeingDeclared!].defaultValue = bufferText
+                keysHaveDefaults = true
                 inDefault = false
             case "key":
                 keyBeingDeclared = nil
             case "NodeLabel" where inNodeLabel:
                 inNodeLabel = false
                 let label = bufferText.trimmingCharacters(in: .whitespacesAndNewlines)
-                if case .node = owner, !label.isEmpty, !pending.contains(where: { $0.0 == "label" }) {
-                    pending.append(("label", .typed(.text(label))))
+                if case .node(let i) = owner, !label.isEmpty {
+                    let column = records.nodeValues.column(named: "label")
+                    if records.nodeValues.columns[column].entry(of: i) == 0 { records.nodeValues.setTyped(.text(label), column: column, record: i) }
                 }
-            case "data":
-                guard let number = dataKey else { return }
-                dataKey = nil
-                dataIsText = false
-                let key = keys[number]
-                guard !key.yEdGraphics else { return }
-                givenBy[number] = ownerNumber
-                switch owner {
-                case .node, .edge: pending.append((key.name, .typed(key.type.value(bufferText))))
-                case .graph:
-                    let text = bufferText.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if key.name == "name", !text.isEmpty { name = text }
-                    if key.name == "description", !text.isEmpty { description = text }
-                case .none: break
-                }
-            case "node", "edge":
-                guard inTopGraph else { return }
-                let domain = element
-                for (number, key) in keys.enumerated() where givenBy[number] != ownerNumber {
-                    guard !key.yEdGraphics, let value = key.defaultValue, key.domain == domain || key.domain == "all" else { continue }
-                    pending.append((key.name, .typed(key.type.value(value))))
-                }
-                if case .node(let i) = owner { records.nodes[i].values = Array(pending) }
-                if case .edge(let i) = owner { records.edges[i].values = Array(pending) }
-                newOwner(.graph)
             case "graph":
                 graphDepth -= 1
                 if graphDepth == 0 { owner = .none }
@@ -255,25 +272,20 @@ public enum GraphMLFormat {
     /// igraph writes nodes as `n0`, `n1`, … with the vertex names in a `name` attribute: when every node is
     /// so named, uniquely, the names are the ids.
     static func useVertexNames(_ records: inout NetworkRecords) {
-        var names: [String: String] = [:]
-        for node in records.nodes {
-            guard node.id.first == "n", Int(node.id.dropFirst()) != nil,
-                  let name = node.values.first(where: { $0.0 == "name" }).flatMap({ NetworkRecords.resolve($0.1, type: .text).text }),
-                  !name.isEmpty else { return }
-            names[node.id] = name
+        guard records.nodeCount > 0, let column = records.nodeValues.number(of: "name") else { return }
+        let values = records.nodeValues.values(of: column)
+        var names: [String] = []
+        names.reserveCapacity(records.nodeCount)
+        for i in 0 ..< records.nodeCount {
+            let id = records.nodeID(i)
+            guard id.first == "n", Int(id.dropFirst()) != nil,
+                  let name = values[Int(records.nodeValues.columns[column].entry(of: i))].text, !name.isEmpty else { return }
+            names.append(name)
         }
-        guard !names.isEmpty, Set(names.values).count == names.count else { return }
+        guard Set(names).count == names.count else { return }
         // Messages keep naming the elements as the file wrote them.
-        for i in records.nodes.indices {
-            records.nodes[i].element = records.element(of: records.nodes[i])
-            records.nodes[i].id = names[records.nodes[i].id]!
-            records.nodes[i].values.removeAll { $0.0 == "name" }
-        }
-        for i in records.edges.indices {
-            records.edges[i].element = records.element(of: records.edges[i])
-            records.edges[i].source = names[records.edges[i].source] ?? records.edges[i].source
-            records.edges[i].target = names[records.edges[i].target] ?? records.edges[i].target
-        }
+        records.renameNodes(names)
+        records.nodeValues.remove(named: "name")
     }
 
     public static func write(_ network: StakeholderNetwork) -> String {

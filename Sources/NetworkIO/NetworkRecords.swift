@@ -1,3 +1,4 @@
+import Foundation
 import NetworkModel
 
 /// Nodes and edges as a file format gives them — ids, named values, where each was read — turned into a
@@ -7,6 +8,11 @@ import NetworkModel
 /// `kind`/`type`/`category` and `sector`; an edge's `weight`/`strength`/`value`, `kind`/`type`/`relation`,
 /// `start`, `end` and `directed`. Everything else is a free attribute: typed as the format declares it, or,
 /// for formats that give text only, by the same per-column inference as a spreadsheet's.
+///
+/// Records are kept column by column, as a table's cells are: every id (of a node or an edge's end) is
+/// interned by its bytes, and each named value is a code into its column's distinct values
+/// (`RecordColumns`), so an edge costs about 4 bytes per value and 12 for its ends and line, and each
+/// distinct value is typed and parsed once.
 public struct NetworkRecords: Sendable {
     /// A value as read: typed by the format's own declaration, or text to be typed per attribute.
     public enum Value: Sendable {
@@ -14,6 +20,7 @@ public struct NetworkRecords: Sendable {
         case text(String)
     }
 
+    /// A node to add (`add(_:)`).
     public struct Node: Sendable {
         public var id: String
         public var values: [(String, Value)] = []
@@ -29,6 +36,7 @@ public struct NetworkRecords: Sendable {
         }
     }
 
+    /// An edge to add (`add(_:)`).
     public struct Edge: Sendable {
         public var source: String
         public var target: String
@@ -47,8 +55,6 @@ public struct NetworkRecords: Sendable {
     }
 
     public let file: String
-    public var nodes: [Node] = []
-    public var edges: [Edge] = []
     /// Whether an edge may name a node that was not declared (it is then added, as NetworkX and igraph do).
     public var addsUndeclaredNodes = false
     /// Attribute names for roles (`--stakeholders-columns kind=Category`), as for a table's headers.
@@ -57,127 +63,283 @@ public struct NetworkRecords: Sendable {
     /// from (`<node id="x">`, `<edge source="x" target="y">`), written only when a message needs it.
     public var namesXMLElements = false
 
-    func element(of node: Node) -> String? {
-        node.element ?? (namesXMLElements ? "<node id=\"\(node.id)\">" : nil)
-    }
-
-    func element(of edge: Edge) -> String? {
-        edge.element ?? (namesXMLElements ? "<edge source=\"\(edge.source)\" target=\"\(edge.target)\">" : nil)
-    }
+    /// Every node id and edge end, by its bytes.
+    private var ids = ByteInterner()
+    private var nodeIDs: [Int32] = []
+    private var nodeLines: [Int32] = []
+    private var nodeElements: [Int: String] = [:]
+    private var edgeSources: [Int32] = []
+    private var edgeTargets: [Int32] = []
+    private var edgeLines: [Int32] = []
+    /// Each edge's own direction; empty while every edge is `.asNetwork`.
+    private var edgeDirections: [TieDirection] = []
+    private var edgeElements: [Int: String] = [:]
+    /// The bytes of the last edge's source.
+    private var lastSource: [UInt8] = []
+    /// The ids the file gave nodes and edges, when they were renamed (`renameNodes`), for messages.
+    private var fileNodeIDs: [Int32]?
+    private var fileEdgeEnds: (sources: [Int32], targets: [Int32])?
+    var nodeValues = RecordColumns()
+    var edgeValues = RecordColumns()
 
     public init(file: String) { self.file = file }
 
-    /// The network, or the first problem found (with the count of the others). Consumes the records: once
-    /// the ties are made, the nodes and edges are let go before the network is checked (at a million
-    /// edges they are most of the memory).
+    public var nodeCount: Int { nodeIDs.count }
+    public var edgeCount: Int { edgeSources.count }
+
+    /// The id of node `index`.
+    public func nodeID(_ index: Int) -> String { idText(nodeIDs[index]) }
+
+    private func idText(_ code: Int32) -> String { ids.withBytes(of: Int(code)) { String(decoding: $0, as: UTF8.self) } }
+
+    // MARK: Adding records
+
+    public mutating func add(_ node: Node) {
+        var id = node.id
+        let index = id.withUTF8 { addNode(id: $0, line: node.line ?? 0) }
+        if let element = node.element { nodeElements[index] = element }
+        for (name, value) in node.values { nodeValues.set(value, name: name, record: index) }
+    }
+
+    public mutating func add(_ edge: Edge) {
+        var source = edge.source, target = edge.target
+        let index = source.withUTF8 { s in target.withUTF8 { t in addEdge(source: s, target: t, line: edge.line ?? 0, direction: edge.direction) } }
+        if let element = edge.element { edgeElements[index] = element }
+        for (name, value) in edge.values { edgeValues.set(value, name: name, record: index) }
+    }
+
+    /// Adds a node by the bytes of its id; returns its number.
+    mutating func addNode(id: UnsafeBufferPointer<UInt8>, line: Int) -> Int {
+        nodeIDs.append(ids.intern(id))
+        nodeLines.append(Int32(clamping: line))
+        return nodeIDs.count - 1
+    }
+
+    /// Adds an edge by the bytes of its ends' ids; returns its number. An edge from the last edge's source
+    /// (files list edges by source) finds it without a look-up.
+    mutating func addEdge(source: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>, line: Int, direction: TieDirection) -> Int {
+        if let last = edgeSources.last, source.count == lastSource.count,
+           lastSource.withUnsafeBufferPointer({ source.isEmpty || memcmp($0.baseAddress!, source.baseAddress!, source.count) == 0 }) {
+            edgeSources.append(last)
+        } else {
+            edgeSources.append(ids.intern(source))
+            lastSource.removeAll(keepingCapacity: true)
+            lastSource.append(contentsOf: source)
+        }
+        edgeTargets.append(ids.intern(target))
+        edgeLines.append(Int32(clamping: line))
+        if direction != .asNetwork || !edgeDirections.isEmpty {
+            if edgeDirections.isEmpty { edgeDirections = [TieDirection](repeating: .asNetwork, count: edgeSources.count - 1) }
+            edgeDirections.append(direction)
+        }
+        return edgeSources.count - 1
+    }
+
+    public func direction(ofEdge edge: Int) -> TieDirection { edgeDirections.isEmpty ? .asNetwork : edgeDirections[edge] }
+
+    public mutating func setDirection(_ direction: TieDirection, ofEdge edge: Int) {
+        if edgeDirections.isEmpty {
+            if direction == .asNetwork { return }
+            edgeDirections = [TieDirection](repeating: .asNetwork, count: edgeSources.count)
+        }
+        edgeDirections[edge] = direction
+    }
+
+    /// Names nodes anew (`names[i]` for node i) and edges' ends with them; messages keep naming the
+    /// elements by the ids the file gave.
+    mutating func renameNodes(_ names: [String]) {
+        precondition(names.count == nodeIDs.count)
+        fileNodeIDs = nodeIDs
+        fileEdgeEnds = (edgeSources, edgeTargets)
+        var renamed = [Int32](repeating: -1, count: ids.count)
+        for (i, name) in names.enumerated() {
+            var name = name
+            let code = name.withUTF8 { ids.intern($0) }
+            renamed[Int(nodeIDs[i])] = code
+            nodeIDs[i] = code
+        }
+        for e in edgeSources.indices {
+            if renamed[Int(edgeSources[e])] >= 0 { edgeSources[e] = renamed[Int(edgeSources[e])] }
+            if renamed[Int(edgeTargets[e])] >= 0 { edgeTargets[e] = renamed[Int(edgeTargets[e])] }
+        }
+    }
+
+    func element(ofNode index: Int) -> String? {
+        if let element = nodeElements[index] { return element }
+        guard namesXMLElements else { return nil }
+        return "<node id=\"\(idText(fileNodeIDs?[index] ?? nodeIDs[index]))\">"
+    }
+
+    func element(ofEdge index: Int) -> String? {
+        if let element = edgeElements[index] { return element }
+        guard namesXMLElements else { return nil }
+        let source = fileEdgeEnds?.sources[index] ?? edgeSources[index], target = fileEdgeEnds?.targets[index] ?? edgeTargets[index]
+        return "<edge source=\"\(idText(source))\" target=\"\(idText(target))\">"
+    }
+
+    // MARK: The network
+
+    /// The network, or the first problem found (with the count of the others). Consumes the records.
     public consuming func network(name: String, description: String? = nil, isDirected: Bool) throws -> (StakeholderNetwork, [InputProblem]) {
         var report = ValidationReport()
-        var declared = nodes
+        // Stakeholders: the nodes in order (then, when allowed, the ids edges name that no node declared).
+        var stakeholderOfID = [Int32](repeating: -1, count: ids.count)
+        var stakeholderIDs: [Int32] = []
+        var stakeholderNode: [Int32] = []
+        /// Declares the stakeholder of id `code`, read from node `node` or else from edge `edge` (for messages).
+        func declare(_ code: Int32, node: Int32, edge: Int) {
+            func place() -> (line: Int?, element: String?) {
+                let line = node >= 0 ? nodeLines[Int(node)] : edgeLines[edge]
+                return (line > 0 ? Int(line) : nil, node >= 0 ? element(ofNode: Int(node)) : element(ofEdge: edge))
+            }
+            if ids.withBytes(of: Int(code), { $0.isEmpty }) {
+                let (line, element) = place()
+                report.error(file, line: line, field: element, "a node has an empty id", hint: "give every node a unique id")
+                return
+            }
+            if stakeholderOfID[Int(code)] >= 0 {
+                let (line, element) = place()
+                report.error(file, line: line, field: element, "duplicate node id '\(idText(code))'", hint: "ids must be unique")
+                return
+            }
+            stakeholderOfID[Int(code)] = Int32(stakeholderIDs.count)
+            stakeholderIDs.append(code)
+            stakeholderNode.append(node)
+        }
+        var declared = [Bool](repeating: false, count: ids.count)
+        for code in nodeIDs { declared[Int(code)] = true }
+        for (i, code) in nodeIDs.enumerated() { declare(code, node: Int32(i), edge: -1) }
         if addsUndeclaredNodes {
-            var known = Set(nodes.map(\.id))
-            for edge in edges {
-                for id in [edge.source, edge.target] where known.insert(id).inserted {
-                    declared.append(Node(id: id, line: edge.line, element: element(of: edge)))
+            for e in edgeSources.indices {
+                for code in [edgeSources[e], edgeTargets[e]] where !declared[Int(code)] {
+                    declared[Int(code)] = true
+                    declare(code, node: -1, edge: e)
                 }
             }
         }
-        var index: [String: Int32] = [:]
-        var stakeholders: [Stakeholder] = []
-        let nodeTypes = Self.inferredTypes(declared.map(\.values))
-        // Roles and kinds are worked out once per distinct name and spelling, not once per value.
-        var nodeRoles: [String: StakeholderColumn?] = [:]
-        var stakeholderKinds: [String: StakeholderKind] = [:]
-        for node in declared {
-            if node.id.isEmpty {
-                report.error(file, line: node.line, field: element(of: node), "a node has an empty id", hint: "give every node a unique id")
-                continue
-            }
-            if index[node.id] != nil {
-                report.error(file, line: node.line, field: element(of: node), "duplicate node id '\(node.id)'", hint: "ids must be unique")
-                continue
-            }
-            index[node.id] = Int32(stakeholders.count)
-            var stakeholder = Stakeholder(id: node.id)
-            for (key, raw) in node.values {
-                let value = Self.resolve(raw, type: nodeTypes[key])
-                guard let text = value.text else { continue }
-                let role = nodeRoles[key] ?? { let role = nodeRole(key); nodeRoles[key] = role; return role }()
+        declared = []
+
+        var stakeholders: [Stakeholder] = stakeholderIDs.map { Stakeholder(id: idText($0)) }
+        // Node values: each column's role worked out once, each distinct value typed (and a kind parsed) once.
+        for number in nodeValues.columns.indices {
+            let column = nodeValues.columns[number]
+            let values = nodeValues.values(of: number)
+            let texts = values.map(\.text)
+            let role = nodeRole(column.name)
+            let kinds = role == .kind ? texts.map { $0.map(StakeholderKind.init(parsing:)) } : []
+            for (s, node) in stakeholderNode.enumerated() where node >= 0 {
+                let entry = Int(column.entry(of: Int(node)))
+                guard let text = texts[entry] else { continue }
                 switch role {
-                case .label?: stakeholder.label = text
-                case .kind?:
-                    stakeholder.kind = stakeholderKinds[text] ?? { let kind = StakeholderKind(parsing: text); stakeholderKinds[text] = kind; return kind }()
-                case .sector?: stakeholder.sector = text
-                default: stakeholder.attributes[key] = value
+                case .label?: stakeholders[s].label = text
+                case .kind?: stakeholders[s].kind = kinds[entry]
+                case .sector?: stakeholders[s].sector = text
+                default: stakeholders[s].attributes[column.name] = values[entry]
                 }
             }
-            stakeholders.append(stakeholder)
         }
-        let edgeTypes = Self.inferredTypes(edges.map(\.values))
-        var ties = TieColumns()
-        ties.reserveCapacity(edges.count)
-        lazy var ids = Array(index.keys)
-        var edgeRoles: [String: TieColumn?] = [:]
-        var tieKinds: [String: TieKind] = [:]
-        for edge in edges {
-            var valid = true
-            func end(_ id: String, _ role: String) -> Int32? {
-                if let i = index[id] { return i }
-                let hint = ClosestMatch.suggestion(for: id, among: ids).map { "did you mean '\($0)'?" } ?? "declare the node or correct the id"
-                report.error(file, line: edge.line, field: element(of: edge), "edge \(role) '\(id)' is not a node", hint: hint)
-                valid = false
-                return nil
+
+        // Ties: each column's values parsed once; the problems of each edge reported in the edges' order,
+        // each edge's as it gives them (its ends, then its values, then its years).
+        let edgeCount = edgeSources.count
+        var valid = [Bool](repeating: true, count: edgeCount)
+        var edgeProblems: [(edge: Int, order: Int, problem: InputProblem)] = []
+        func problem(_ e: Int, order: Int, _ message: String, hint: String) {
+            edgeProblems.append((e, order, InputProblem(.error, file: file, line: edgeLines[e] > 0 ? Int(edgeLines[e]) : nil, field: element(ofEdge: e),
+                                                        message: message, hint: hint)))
+            valid[e] = false
+        }
+        lazy var known = stakeholderIDs.map(idText)
+        for e in 0 ..< edgeCount {
+            for (order, (code, role)) in [(edgeSources[e], "source"), (edgeTargets[e], "target")].enumerated() where stakeholderOfID[Int(code)] < 0 {
+                let id = idText(code)
+                let hint = ClosestMatch.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "declare the node or correct the id"
+                problem(e, order: order, "edge \(role) '\(id)' is not a node", hint: hint)
             }
-            let source = end(edge.source, "source"), target = end(edge.target, "target")
-            var tie = Tie(source: source ?? 0, target: target ?? 0, direction: edge.direction, line: Int32(clamping: edge.line ?? 0))
-            for (key, raw) in edge.values {
-                let value = Self.resolve(raw, type: edgeTypes[key])
-                guard let text = value.text else { continue }
-                let role = edgeRoles[key] ?? { let role = edgeRole(key); edgeRoles[key] = role; return role }()
-                switch role {
-                case .weight?:
-                    guard let number = value.numericValue ?? Double(text), number.isFinite, number >= 0 else {
-                        report.error(file, line: edge.line, field: element(of: edge), "weight '\(text)' of the edge \(edge.source) – \(edge.target) is not a number 0 or above",
-                                     hint: "a weight is a tie's strength")
-                        valid = false
-                        continue
-                    }
-                    tie.weight = number
-                case .kind?: tie.kind = tieKinds[text] ?? { let kind = TieKind(parsing: text); tieKinds[text] = kind; return kind }()
-                case .start?, .end?:
-                    guard let year = CellReading.year(text) else {
-                        report.error(file, line: edge.line, field: element(of: edge), "\(key) '\(text)' is not a year", hint: "write a year such as 2012")
-                        valid = false
-                        continue
-                    }
-                    if role == .start { tie.start = year } else { tie.end = year }
-                case .directed?:
-                    guard let direction = CellReading.direction(text) else {
-                        report.error(file, line: edge.line, field: element(of: edge), "'\(text)' is not a direction", hint: "write directed or undirected")
-                        valid = false
-                        continue
-                    }
-                    tie.direction = direction
-                case .respondent?: tie.attributes[Tie.respondentAttribute] = .text(text.trimmingSpaces)
-                default: tie.attributes[key] = value
+        }
+        var weights: [Double] = [], kindCodes: [Int32] = [], starts: [Int32] = [], ends: [Int32] = []
+        var directions = edgeDirections
+        var tieKinds: [TieKind] = []
+        var attributes: [TieAttributeColumn] = []
+        var order = 2
+        /// Reports, for each edge whose value in `column` has a message, the message (`\0` stands for the edge's ends).
+        func check(_ column: RecordColumns.Column, _ problems: [String?], hint: String) {
+            guard problems.contains(where: { $0 != nil }) else { return }
+            for e in 0 ..< edgeCount {
+                guard let message = problems[Int(column.entry(of: e))] else { continue }
+                problem(e, order: order, message.replacingOccurrences(of: "\u{0}", with: "\(idText(edgeSources[e])) – \(idText(edgeTargets[e]))"), hint: hint)
+            }
+        }
+        for number in edgeValues.columns.indices {
+            order += 1
+            let column = edgeValues.columns[number]
+            let values = edgeValues.values(of: number)
+            let texts = values.map(\.text)
+            switch edgeRole(column.name) {
+            case .weight?:
+                let numbers = values.map { value in value.numericValue ?? value.text.flatMap(Double.init) }
+                check(column, texts.indices.map { i in
+                    guard let text = texts[i] else { return nil }
+                    guard let number = numbers[i], number.isFinite, number >= 0 else { return "weight '\(text)' of the edge \u{0} is not a number 0 or above" }
+                    return nil
+                }, hint: "a weight is a tie's strength")
+                if weights.isEmpty { weights = [Double](repeating: 1, count: edgeCount) }
+                for e in 0 ..< edgeCount {
+                    let entry = Int(column.entry(of: e))
+                    if texts[entry] != nil, let number = numbers[entry], number.isFinite, number >= 0 { weights[e] = number }
                 }
-            }
-            if let start = tie.start, let endYear = tie.end, start > endYear {
-                report.error(file, line: edge.line, field: element(of: edge), "the tie starts in \(start), after it ends in \(endYear)", hint: "swap the years")
-                valid = false
-            }
-            if valid, let source, let target {
-                tie.source = source
-                tie.target = target
-                ties.append(tie)
+            case .kind?:
+                var codeOf: [TieKind: Int32] = [:]
+                for kind in tieKinds { codeOf[kind] = Int32(codeOf.count + 1) }
+                let codes = texts.map { text -> Int32 in
+                    guard let text else { return 0 }
+                    let kind = TieKind(parsing: text)
+                    if let code = codeOf[kind] { return code }
+                    tieKinds.append(kind)
+                    codeOf[kind] = Int32(tieKinds.count)
+                    return Int32(tieKinds.count)
+                }
+                if kindCodes.isEmpty { kindCodes = [Int32](repeating: 0, count: edgeCount) }
+                for e in 0 ..< edgeCount where codes[Int(column.entry(of: e))] != 0 { kindCodes[e] = codes[Int(column.entry(of: e))] }
+            case let role? where role == .start || role == .end:
+                let years = texts.map { $0.flatMap(CellReading.year) }
+                check(column, texts.indices.map { i in texts[i] != nil && years[i] == nil ? "\(column.name) '\(texts[i]!)' is not a year" : nil },
+                      hint: "write a year such as 2012")
+                var given = role == .start ? starts : ends
+                if given.isEmpty { given = [Int32](repeating: TieColumns.noYear, count: edgeCount) }
+                for e in 0 ..< edgeCount { if let year = years[Int(column.entry(of: e))] { given[e] = year } }
+                if role == .start { starts = given } else { ends = given }
+            case .directed?:
+                let parsed = texts.map { $0.flatMap(CellReading.direction) }
+                check(column, texts.indices.map { i in texts[i] != nil && parsed[i] == nil ? "'\(texts[i]!)' is not a direction" : nil },
+                      hint: "write directed or undirected")
+                if directions.isEmpty { directions = [TieDirection](repeating: .asNetwork, count: edgeCount) }
+                for e in 0 ..< edgeCount { if let direction = parsed[Int(column.entry(of: e))] { directions[e] = direction } }
+            case .respondent?:
+                let respondents = texts.map { text -> AttributeValue in text.map { .text($0.trimmingSpaces) } ?? .missing }
+                attributes.append(Self.tieColumn(named: Tie.respondentAttribute, values: respondents, column, edgeCount))
+            default:
+                attributes.append(Self.tieColumn(named: column.name, values: values, column, edgeCount))
             }
         }
+        if !starts.isEmpty, !ends.isEmpty {
+            for e in 0 ..< edgeCount where starts[e] != TieColumns.noYear && ends[e] != TieColumns.noYear && starts[e] > ends[e] {
+                problem(e, order: order + 1, "the tie starts in \(starts[e]), after it ends in \(ends[e])", hint: "swap the years")
+            }
+        }
+        for entry in edgeProblems.sorted(by: { ($0.edge, $0.order) < ($1.edge, $1.order) }) { report.add(entry.problem) }
         if stakeholders.isEmpty && !report.hasErrors {
             report.error(file, "holds no stakeholders", hint: "a network needs at least one stakeholder")
         }
         try report.throwIfErrors()
-        declared = []
-        nodes = []
-        edges = []
+        nodeValues = RecordColumns()
+        edgeValues = RecordColumns()
+
+        // The ties: every edge was valid (else the errors were thrown).
+        var ties = TieColumns(sources: edgeSources.map { stakeholderOfID[Int($0)] }, targets: edgeTargets.map { stakeholderOfID[Int($0)] },
+                              lines: edgeLines.contains { $0 != 0 } ? edgeLines : [], weights: weights, kindCodes: kindCodes, kinds: tieKinds,
+                              starts: starts, ends: ends, directions: directions.contains { $0 != .asNetwork } ? directions : [],
+                              attributes: Self.merged(attributes))
         ValueSpellings.unify(&stakeholders, &ties, stakeholderFile: file, tieFile: file, report: &report)
         var network = StakeholderNetwork(name: name, description: description, isDirected: isDirected, stakeholders: stakeholders,
                                          ties: ties, stakeholderFile: file, tieFile: file)
@@ -185,6 +347,28 @@ public struct NetworkRecords: Sendable {
         // Edges that name who reported them: the respondents, in order of first mention.
         network = InterviewTablesReader.read(into: network, respondents: nil, perceptions: nil, report: &report)
         return (network, report.warnings)
+    }
+
+    /// A tie attribute from a column: each edge's value, missing ones as code 0.
+    static func tieColumn(named name: String, values: [AttributeValue], _ column: RecordColumns.Column, _ edgeCount: Int) -> TieAttributeColumn {
+        var recode = values.indices.map { Int32($0) }
+        for (entry, value) in values.enumerated() where value.isMissing { recode[entry] = 0 }
+        var kept = values
+        kept[0] = .missing
+        return TieAttributeColumn(name: name, codes: (0 ..< edgeCount).map { recode[Int(column.entry(of: $0))] }, values: kept)
+    }
+
+    /// Attribute columns with one name made one (the later's values over the earlier's), and those no tie has dropped.
+    static func merged(_ columns: [TieAttributeColumn]) -> [TieAttributeColumn] {
+        var result: [TieAttributeColumn] = []
+        for column in columns {
+            if let same = result.firstIndex(where: { $0.name == column.name }) {
+                result[same] = TieTableReader.overriding(result[same], with: column)
+            } else {
+                result.append(column)
+            }
+        }
+        return result.filter { $0.codes.contains { $0 != 0 } }
     }
 
     /// The role an attribute plays: the one it is mapped to, else the one its name is a synonym of (unless
@@ -206,15 +390,6 @@ public struct NetworkRecords: Sendable {
     static func synonyms<Role: RawRepresentable>(of role: Role) -> [String] where Role.RawValue == String {
         if let column = StakeholderColumn(rawValue: role.rawValue), Role.self == StakeholderColumn.self { return column.synonyms }
         return TieColumn(rawValue: role.rawValue)?.synonyms ?? []
-    }
-
-    /// For attributes given as text, the type every value of that name fits.
-    static func inferredTypes(_ records: [[(String, Value)]]) -> [String: AttributeType] {
-        var texts: [String: [String]] = [:]
-        for values in records {
-            for (key, value) in values { if case .text(let text) = value { texts[key, default: []].append(text) } }
-        }
-        return texts.mapValues { AttributeParsing.inferType(of: $0) }
     }
 
     static func resolve(_ value: Value, type: AttributeType?) -> AttributeValue {

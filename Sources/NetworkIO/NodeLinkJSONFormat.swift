@@ -96,7 +96,7 @@ public enum NodeLinkJSONFormat {
                 throw InputError(file: path, field: "nodes[\(i)]", message: "has no id", hint: "give every node an \"id\"")
             }
             ids.append(id)
-            records.nodes.append(.init(id: id, values: unify(fields.filter { $0.key != "id" }, nodeNumbers), element: "nodes[\(i)]"))
+            records.add(NetworkRecords.Node(id: id, values: unify(fields.filter { $0.key != "id" }, nodeNumbers), element: "nodes[\(i)]"))
         }
         let known = Set(ids)
         func end(_ value: JSONValue?, _ i: Int, _ role: String) throws -> String {
@@ -111,8 +111,8 @@ public enum NodeLinkJSONFormat {
                 throw InputError(file: path, field: "\(edgesKey)[\(i)]", message: "is not an object", hint: "each edge is {\"source\": …, \"target\": …}")
             }
             let values = unify(fields.filter { !["source", "target", "key"].contains($0.key) }, edgeNumbers)
-            records.edges.append(.init(source: try end(fields["source"], i, "source"), target: try end(fields["target"], i, "target"),
-                                       values: values, element: "\(edgesKey)[\(i)]"))
+            records.add(NetworkRecords.Edge(source: try end(fields["source"], i, "source"), target: try end(fields["target"], i, "target"),
+                                            values: values, element: "\(edgesKey)[\(i)]"))
         }
         var name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var description: String?

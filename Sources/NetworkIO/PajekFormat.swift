@@ -110,15 +110,15 @@ public enum PajekFormat {
             if !unique, let label = labels[v] { values.append(("label", .typed(.text(label)))) }
             if let (x, y) = positions[v] { values += [("viz_x", .typed(.number(x))), ("viz_y", .typed(.number(y)))] }
             if let firstMode { values.append(("mode", .typed(.integer(v < firstMode ? 1 : 2)))) }
-            records.nodes.append(.init(id: unique ? labels[v]! : String(v + 1), values: values, line: lineOfVertex[v]))
+            records.add(NetworkRecords.Node(id: unique ? labels[v]! : String(v + 1), values: values, line: lineOfVertex[v]))
         }
         for arc in arcs {
             var values: [(String, NetworkRecords.Value)] = []
             if let weight = arc.weight { values.append(("weight", .text(weight))) }
             if let kind = arc.kind, kind != "(none)" { values.append(("kind", .typed(.text(kind)))) }
-            var edge = NetworkRecords.Edge(source: records.nodes[arc.source].id, target: records.nodes[arc.target].id, values: values, line: arc.line)
+            var edge = NetworkRecords.Edge(source: records.nodeID(arc.source), target: records.nodeID(arc.target), values: values, line: arc.line)
             if arc.undirected && isDirected { edge.direction = .undirected }
-            records.edges.append(edge)
+            records.add(edge)
         }
         let (network, more) = try records.network(name: name, isDirected: isDirected)
         return (network, warnings + more)

@@ -66,15 +66,17 @@ enum SafeXML {
             throw InputError(file: path, message: "is \(size >> 20) MB, over the \(sizeLimit >> 30) GB StakeNet reads as XML",
                              hint: "split the network, or convert it to a CSV folder with another tool")
         }
-        let handle: FileHandle
-        let head: Data
-        do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            head = try handle.read(upToCount: chunkSize) ?? Data()
-        } catch {
-            throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
+        // One buffer, filled again for each chunk (a fresh megabyte per chunk cost page faults and zeroing).
+        let source = try CSVSource(path: path, file: path)
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var offset = 0
+        func readChunk() throws -> Int {
+            let got = try buffer.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, at: offset, count: chunkSize) }
+            offset += got
+            return got
         }
-        defer { try? handle.close() }
+        var got = try readChunk()
+        let head = Data(buffer[..<got])
         if head.isEmpty { throw InputError(file: path, message: "the file is empty", hint: "an XML network file holds at least its root element") }
         try refuseEntities(head, file: path)
         let checker = declaresUTF8(head) ? UTF8Checker(file: path) : nil
@@ -97,21 +99,17 @@ enum SafeXML {
 
         // The parser's status: libxml2's error number of the first fatal problem, 0 while well-formed.
         var status: Int32 = 0
-        var chunk = head
-        while !chunk.isEmpty {
-            try checker?.check(chunk, last: false)
-            status = chunk.withUnsafeBytes { bytes in
-                xmlParseChunk(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
+        while got > 0 {
+            try buffer.withUnsafeBytes { bytes in
+                let chunk = UnsafeRawBufferPointer(rebasing: bytes[..<got])
+                try checker?.check(chunk, last: false)
+                status = xmlParseChunk(parser, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(chunk.count), 0)
             }
             if status != 0 || session.stopped { break }
-            do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw InputError(file: path, message: "cannot be read: \(FileProblem.describe(error))", hint: "check that the file exists and that you may read it")
-            }
+            got = try readChunk()
         }
         if status == 0 && !session.stopped {
-            try checker?.check(Data(), last: true)
+            try checker?.check(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
             status = xmlParseChunk(parser, nil, 0, 1)
         }
         if let error = session.handlerError { throw error }
@@ -244,14 +242,19 @@ enum SafeXML {
 
         /// Checks `chunk` after what the last call held back (an incomplete sequence at its end). Lines are
         /// counted only for a message, from the file.
-        func check(_ chunk: Data, last: Bool) throws {
-            var bytes = chunk
-            if !carry.isEmpty {
-                bytes = carry
-                bytes.append(chunk)
+        func check(_ chunk: UnsafeRawBufferPointer, last: Bool) throws {
+            if carry.isEmpty {
+                try check(bytes: chunk, last: last)
+            } else {
+                var bytes = carry
+                bytes.append(contentsOf: chunk)
+                try bytes.withUnsafeBytes { try check(bytes: $0, last: last) }
             }
+        }
+
+        private func check(bytes: UnsafeRawBufferPointer, last: Bool) throws {
             if bytes.isEmpty { return }
-            let end = last ? bytes.count : bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            let end = last ? bytes.count : { (raw: UnsafeRawBufferPointer) -> Int in
                 let count = raw.count
                 var back = 0
                 while back < 3 && count - back - 1 >= 0 && raw[count - back - 1] & 0xC0 == 0x80 { back += 1 }
@@ -260,8 +263,8 @@ enum SafeXML {
                 let b = raw[lead]
                 let needed = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
                 return needed > back ? lead : count
-            }
-            try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Void in
+            }(bytes)
+            try { (raw: UnsafeRawBufferPointer) throws -> Void in
                 let body = UnsafeRawBufferPointer(start: raw.baseAddress, count: end)
                 guard let base = body.baseAddress, end > 0 else { return }
                 if let nul = memchr(base, 0, end) {
@@ -281,9 +284,9 @@ enum SafeXML {
                     throw InputError(file: file, line: lineOf(offset + index),
                                      message: "is not valid UTF-8 text", hint: "save it as UTF-8, or declare its encoding in <?xml … encoding=\"…\"?>")
                 }
-            }
+            }(bytes)
             offset += end
-            carry = end < bytes.count ? bytes.subdata(in: end ..< bytes.count) : Data()
+            carry = end < bytes.count ? Data(bytes[end...]) : Data()
         }
 
         /// The line of the byte at `position` in the file (1 for the first).

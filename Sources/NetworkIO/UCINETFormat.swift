@@ -146,11 +146,11 @@ public enum UCINETFormat {
         let isDirected = options.directed ?? !symmetric
         var records = NetworkRecords(file: path)
         records.mapping = options.columns
-        records.nodes = ids.map { .init(id: $0) }
+        for id in ids { records.add(NetworkRecords.Node(id: id)) }
         for c in cells where isDirected || c.source <= c.target || !symmetric {
             var values: [(String, NetworkRecords.Value)] = [("weight", .typed(.number(c.value)))]
             if c.matrix < matrixLabels.count, matrixLabels[c.matrix] != "(none)" { values.append(("kind", .typed(.text(matrixLabels[c.matrix])))) }
-            records.edges.append(.init(source: ids[c.source], target: ids[c.target], values: values, line: c.line))
+            records.add(NetworkRecords.Edge(source: ids[c.source], target: ids[c.target], values: values, line: c.line))
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try records.network(name: name, isDirected: isDirected)
