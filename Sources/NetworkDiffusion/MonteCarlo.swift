@@ -15,12 +15,12 @@ extension TransmissionGraph {
         let runs = Swift.max(1, settings.runs)
         let limit = settings.steps ?? (model.needsStepLimit ? 100 : Int.max)
         let blocks = Swift.min(runs, 32)
-        let tallies = (0 ..< blocks).map { _ in Tally(nodeCount: n) }
-        let shared = TallyBox(tallies)
+        let reduction = TallyReduction(nodeCount: n)
         let inStrength = (0 ..< n).map { v in graph.inWeights[graph.inRange(of: v)].reduce(0, +) }
         let done = ProgressCounter()
         Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
-            let tally = shared.tallies[block]
+            let tally = reduction.tally()
+            defer { reduction.finish(tally, block: block) }
             var simulator = Simulator(network: self, inStrength: inStrength)
             for v in removed { simulator.blocked[v] = true }
             for run in Parallel.range(ofBlock: block, blocks: blocks, count: runs) {
@@ -30,7 +30,7 @@ extension TransmissionGraph {
                 if let progress, done.add() % 100 == 0 { progress(done.value) }
             }
         }
-        return Tally.combine(tallies, runs: runs, nodeCount: n)
+        return reduction.result(runs: runs)
     }
 
     /// Criticality: how much the expected spread from `seeds` drops when each stakeholder is taken out of
@@ -65,6 +65,28 @@ package final class Tally: @unchecked Sendable {
         adoptions = [Int](repeating: 0, count: nodeCount)
         stepSums = [Double](repeating: 0, count: nodeCount)
         spreadCounts = [Int](repeating: 0, count: nodeCount + 1)
+    }
+
+    /// Back to no runs, keeping the memory.
+    func reset() {
+        for v in adoptions.indices { adoptions[v] = 0; stepSums[v] = 0 }
+        for k in spreadCounts.indices { spreadCounts[k] = 0 }
+        curveSums.removeAll(keepingCapacity: true)
+        curveSquares.removeAll(keepingCapacity: true)
+        endSums.removeAll(keepingCapacity: true)
+        endSquares.removeAll(keepingCapacity: true)
+        previous = 0
+    }
+
+    /// Adds another tally's runs to these, value by value.
+    package func absorb(_ other: Tally) {
+        for v in adoptions.indices { adoptions[v] += other.adoptions[v]; stepSums[v] += other.stepSums[v] }
+        for k in spreadCounts.indices { spreadCounts[k] += other.spreadCounts[k] }
+        grow(to: other.curveSums.count)
+        for t in 0 ..< other.curveSums.count {
+            curveSums[t] += other.curveSums[t]; curveSquares[t] += other.curveSquares[t]
+            endSums[t] += other.endSums[t]; endSquares[t] += other.endSquares[t]
+        }
     }
 
     /// Adds one run: `adopted` lists adopters in order of adoption, `steps[v]` their steps.
@@ -112,19 +134,18 @@ package final class Tally: @unchecked Sendable {
         curveSquares[t] += cumulative * cumulative
     }
 
+    /// The summary of `tallies` added in their order.
     package static func combine(_ tallies: [Tally], runs: Int, nodeCount n: Int) -> DiffusionResult {
-        var adoptions = [Int](repeating: 0, count: n), stepSums = [Double](repeating: 0, count: n)
-        var spread = [Int](repeating: 0, count: n + 1)
-        let length = tallies.map(\.curveSums.count).max() ?? 0
-        var sums = [Double](repeating: 0, count: length), squares = sums, endSums = sums, endSquares = sums
-        for tally in tallies {
-            for v in 0 ..< n { adoptions[v] += tally.adoptions[v]; stepSums[v] += tally.stepSums[v] }
-            for k in 0 ... n { spread[k] += tally.spreadCounts[k] }
-            for t in 0 ..< tally.curveSums.count {
-                sums[t] += tally.curveSums[t]; squares[t] += tally.curveSquares[t]
-                endSums[t] += tally.endSums[t]; endSquares[t] += tally.endSquares[t]
-            }
-        }
+        let sum = Tally(nodeCount: n)
+        for tally in tallies { sum.absorb(tally) }
+        return sum.result(runs: runs)
+    }
+
+    /// The summary of these runs (`runs` of them).
+    package func result(runs: Int) -> DiffusionResult {
+        let n = adoptions.count
+        let length = curveSums.count
+        let sums = curveSums, squares = curveSquares
         let total = Double(runs)
         var curve: [DiffusionResult.CurvePoint] = []
         var endedSum = 0.0, endedSquares = 0.0
@@ -141,11 +162,52 @@ package final class Tally: @unchecked Sendable {
         return DiffusionResult(runs: runs, adoptionProbability: probability,
                                standardError: probability.map { ($0 * (1 - $0) / total).squareRoot() },
                                meanStep: (0 ..< n).map { adoptions[$0] > 0 ? stepSums[$0] / Double(adoptions[$0]) : .nan },
-                               curve: curve, spreadCounts: spread)
+                               curve: curve, spreadCounts: spreadCounts)
     }
 }
 
-package final class TallyBox: @unchecked Sendable {
-    package let tallies: [Tally]
-    package init(_ tallies: [Tally]) { self.tallies = tallies }
+/// Tallies of fixed blocks of runs added up in block order as the blocks finish, so that only the blocks
+/// being run and the few done early are held (a tally is three numbers a stakeholder: 32 blocks of a
+/// 20-million-stakeholder network held at once took 15 GB), with the same sums, bit for bit, as adding
+/// every block's tally in order at the end.
+package final class TallyReduction: @unchecked Sendable {
+    private let lock = NSLock()
+    private let nodeCount: Int
+    private let total: Tally
+    private var pending: [Int: Tally] = [:]
+    private var next = 0
+    private var spare: [Tally] = []
+
+    package init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        total = Tally(nodeCount: nodeCount)
+    }
+
+    /// An empty tally to fill with a block's runs.
+    package func tally() -> Tally {
+        lock.lock()
+        defer { lock.unlock() }
+        return spare.popLast() ?? Tally(nodeCount: nodeCount)
+    }
+
+    /// Hands over block `block`'s tally: it is added once every block before it has been.
+    package func finish(_ tally: Tally, block: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[block] = tally
+        while let ready = pending.removeValue(forKey: next) {
+            total.absorb(ready)
+            ready.reset()
+            spare.append(ready)
+            next += 1
+        }
+    }
+
+    /// The summary of every block handed over (`runs` runs in all).
+    package func result(runs: Int) -> DiffusionResult {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(pending.isEmpty, "a block's tally was handed over before the blocks ahead of it")
+        return total.result(runs: runs)
+    }
 }

@@ -54,22 +54,40 @@ public struct TransmissionGraph: Sendable {
     /// Probability of each arc, parallel to `graph.outTargets`.
     public let probability: [Double]
 
+    /// - Complexity: O(n + m log d): the graph is built once, then each tie's chance is added to its arc's,
+    ///   found by binary search in its row; 8 bytes per arc beyond the graph.
     public init(network: StakeholderNetwork, probability source: TieProbability) throws {
-        var builder = GraphBuilder(nodeCount: network.stakeholderCount, isDirected: true, expectedArcs: network.tieCount)
-        var strengths = GraphBuilder(nodeCount: network.stakeholderCount, isDirected: true, expectedArcs: network.tieCount)
-        for tie in network.ties where !tie.isSelfLoop {
-            let p = try source.probability(of: tie)
-            // Summing −log(1 − p) over parallel ties multiplies their chances of failing.
-            let failure = p >= 1 ? Double.infinity : -log1p(-p)
-            for (u, v) in network.isDirected(tie) ? [(tie.source, tie.target)] : [(tie.source, tie.target), (tie.target, tie.source)] {
-                builder.addArc(from: Int(u), to: Int(v), weight: failure)
-                strengths.addArc(from: Int(u), to: Int(v), weight: tie.weight)
-            }
+        let ties = network.ties
+        var strengths = GraphBuilder(nodeCount: network.stakeholderCount, isDirected: true, expectedArcs: ties.count)
+        for index in ties.indices where ties.sources[index] != ties.targets[index] {
+            let u = Int(ties.sources[index]), v = Int(ties.targets[index]), weight = ties.weight(at: index)
+            strengths.addArc(from: u, to: v, weight: weight)
+            if !network.isDirected(ties[index]) { strengths.addArc(from: v, to: u, weight: weight) }
         }
-        let hazards = builder.build(isWeighted: true)
         let strength = strengths.build(isWeighted: true)
+        // Summing −log(1 − p) over parallel ties multiplies their chances of failing (added in the ties' order).
+        var hazard = [Double](repeating: 0, count: strength.outTargets.count)
+        for index in ties.indices where ties.sources[index] != ties.targets[index] {
+            let tie = ties[index]
+            let p = try source.probability(of: tie)
+            let failure = p >= 1 ? Double.infinity : -log1p(-p)
+            let u = Int(tie.source), v = Int(tie.target)
+            hazard[Self.position(of: v, inRowOf: u, strength)] += failure
+            if !network.isDirected(tie) { hazard[Self.position(of: u, inRowOf: v, strength)] += failure }
+        }
         graph = strength
-        probability = hazards.outWeights.map { $0 == .infinity ? 1 : -expm1(-$0) }
+        probability = hazard.map { $0 == .infinity ? 1 : -expm1(-$0) }
+    }
+
+    /// Where the arc `u → v` is in `graph.outTargets` (it is there).
+    static func position(of v: Int, inRowOf u: Int, _ graph: Graph) -> Int {
+        var low = graph.outOffsets[u], high = graph.outOffsets[u + 1]
+        let target = Int32(v)
+        while low < high {
+            let mid = (low + high) / 2
+            if graph.outTargets[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// A transmission graph from a graph and per-arc probabilities (for tests and generated networks).

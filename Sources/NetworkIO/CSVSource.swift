@@ -11,9 +11,10 @@ final class CSVSource: @unchecked Sendable {
     }
 
     let storage: Storage
-    /// The bytes to read are `start ..< end` (after any byte-order mark).
+    /// The bytes to read are `start ..< end` (after any byte-order mark); a file that shrinks while it is
+    /// read ends earlier, for the window that finds it so.
     let start: Int
-    private(set) var end: Int
+    let end: Int
     let file: String
     /// Bytes read from a file at a time (a block grows only for a row longer than that).
     let blockSize: Int
@@ -61,8 +62,8 @@ final class CSVSource: @unchecked Sendable {
         return false
     }
 
-    /// Reads up to `count` bytes at `offset` into `buffer`; fewer only at the end of the file, which then
-    /// becomes the end (a file that shrank while being read ends there).
+    /// Reads up to `count` bytes at `offset` into `buffer`; fewer only at the end of the file. Safe to call
+    /// from several threads at once.
     func read(into buffer: UnsafeMutableRawPointer, at offset: Int, count: Int) throws -> Int {
         guard case .file(let descriptor) = storage else { return 0 }
         var done = 0
@@ -72,10 +73,7 @@ final class CSVSource: @unchecked Sendable {
                 if errno == EINTR { continue }
                 throw Self.failure(errno, file: file)
             }
-            if got == 0 {
-                end = min(end, offset + done)
-                break
-            }
+            if got == 0 { break }
             done += got
         }
         return done
@@ -93,6 +91,8 @@ struct CSVWindow {
     /// The bytes at hand: `bytes[i]` is the source's byte at `offset + i`.
     private(set) var bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset: Int
+    /// Where the source ends for this window: its end, or earlier where a read found the file shorter.
+    private var limit: Int
     private var storage: Block?
 
     /// A block of memory, freed with the last window holding it.
@@ -106,6 +106,7 @@ struct CSVWindow {
     init(source: CSVSource, offset: Int) throws {
         self.source = source
         self.offset = offset
+        limit = source.end
         switch source.storage {
         case .memory(let whole):
             bytes = UnsafeBufferPointer(rebasing: whole.bindMemory(to: UInt8.self)[min(offset, whole.count) ..< source.end])
@@ -119,7 +120,7 @@ struct CSVWindow {
     }
 
     /// Whether the bytes at hand reach the end of the source.
-    var atEnd: Bool { offset + bytes.count >= source.end }
+    var atEnd: Bool { offset + bytes.count >= limit }
 
     /// Drops the bytes before `index` and reads more after those kept (growing the block when the kept
     /// bytes fill half of it). Returns whether more bytes came.
@@ -137,7 +138,9 @@ struct CSVWindow {
             buffer = grown.bytes
         }
         offset += index
-        let got = try source.read(into: buffer.baseAddress! + kept, at: offset + kept, count: min(buffer.count - kept, max(0, source.end - offset - kept)))
+        let wanted = min(buffer.count - kept, max(0, limit - offset - kept))
+        let got = try source.read(into: buffer.baseAddress! + kept, at: offset + kept, count: wanted)
+        if got < wanted { limit = offset + kept + got }
         bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: kept + got)
         return got > 0
     }

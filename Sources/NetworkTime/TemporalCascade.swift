@@ -43,12 +43,12 @@ public struct TemporalCascade: Sendable {
         let n = network.nodeCount
         let runs = Swift.max(1, settings.runs)
         let blocks = Swift.min(runs, 32)
-        let tallies = (0 ..< blocks).map { _ in Tally(nodeCount: n) }
-        let shared = TallyBox(tallies)
+        let reduction = TallyReduction(nodeCount: n)
         let done = ProgressCounter()
         let limit = settings.steps ?? Int.max
         Parallel.forEachBlock(blocks, threads: settings.threads) { block, _ in
-            let tally = shared.tallies[block]
+            let tally = reduction.tally()
+            defer { reduction.finish(tally, block: block) }
             var spread = Spread(cascade: self)
             for run in Parallel.range(ofBlock: block, blocks: blocks, count: runs) {
                 var generator = SeededGenerator(seed: settings.seed, stream: UInt64(run) + 1)
@@ -57,7 +57,7 @@ public struct TemporalCascade: Sendable {
                 if let progress, done.add() % 100 == 0 { progress(done.value) }
             }
         }
-        return Tally.combine(tallies, runs: runs, nodeCount: n)
+        return reduction.result(runs: runs)
     }
 
     /// First adopters for `start` by IMM over reverse-reachable sets drawn backward in time: the
