@@ -3,7 +3,7 @@ import Foundation
 /// Writing rows as CSV text: RFC 4180 quoting (a field holding a comma, a quote or a line break is
 /// quoted, its quotes doubled), LF line ends. Written by hand rather than through CSV.swift's writer,
 /// which took over a minute for the five million ties of a generated network; this takes seconds.
-/// (Reading still goes through CSV.swift.)
+/// (Reading is `CSVParser`'s; `CSVStreamWriter` writes a file too large to hold as text.)
 public enum CSVText {
     public static func render(header: [String], rows: [[String]]) throws -> String {
         var out = ""
