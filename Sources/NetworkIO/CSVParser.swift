@@ -20,7 +20,8 @@ import NetworkModel
 /// rows are counted and the first thrown once every row has been read.
 ///
 /// - Complexity: O(bytes) time on `parts` threads; per row 4 bytes a column and 4 for its line, plus the
-///   distinct values; one block of the file per part (`CSVSource.blockSize`).
+///   distinct values (while reading, a column of at most 256 or 65,536 distinct values takes 1 or 2 bytes a
+///   row: `PartCodes`); one block of the file per part (`CSVSource.blockSize`).
 enum CSVParser {
     /// Inputs smaller than this are read by one thread.
     static let bytesPerPart = 4 << 20
@@ -126,8 +127,10 @@ enum CSVParser {
         }
         let values = table.interners.indices.map { slot in slot == layout.sharedSlot ? layout.sharedValues(table.interners[slot]) : table.interners[slot].strings() }
         let seeded = table.interners.indices.map { $0 == layout.sharedSlot ? Int(layout.seedLimit) - 1 : 0 }
-        let columnValues = table.codes.indices.map { c in
-            CSVColumn(codes: table.codes[c], values: values[layout.slotOf[c]], seedCount: seeded[layout.slotOf[c]])
+        table.interners = []
+        var columnValues: [CSVColumn] = []
+        for c in table.codes.indices {
+            columnValues.append(CSVColumn(codes: table.codes[c].takeAll(), values: values[layout.slotOf[c]], seedCount: seeded[layout.slotOf[c]]))
         }
         return CSVTable(file: file, delimiter: delimiterCharacter, header: header, headerLine: headerLine, columns: columnValues, lines: table.lines,
                         sharedValues: columnPlan.shared.count > 1 ? columnPlan.shared : [])
@@ -205,7 +208,7 @@ enum CSVParser {
         /// One interner per slot of the layout; `slotOf[c]` is column c's.
         var interners: [ByteInterner]
         var slotOf: [Int]
-        var codes: [[Int32]]
+        var codes: [PartCodes]
         var lines: [Int32] = []
         var overlong: [(line: Int, count: Int)] = []
         /// The first error met; the part stopped there.
@@ -218,7 +221,7 @@ enum CSVParser {
         init(layout: PartLayout, startOffset: Int, startLine: Int) {
             interners = layout.interners()
             slotOf = layout.slotOf
-            codes = Array(repeating: [], count: layout.slotOf.count)
+            codes = Array(repeating: PartCodes(), count: layout.slotOf.count)
             self.startOffset = startOffset
             endLine = startLine
         }
@@ -249,9 +252,9 @@ enum CSVParser {
             for c in codes.indices {
                 let codeHere = codesHere[slotOf[c]]
                 let appended = next.codes[c]
-                next.codes[c] = []
+                next.codes[c] = PartCodes()
                 codes[c].reserveCapacity(codes[c].count + appended.count)
-                for code in appended { codes[c].append(codeHere[Int(code)]) }
+                appended.forEach { code in codes[c].append(codeHere[Int(code)]) }
             }
             lines.append(contentsOf: next.lines)
             overlong.append(contentsOf: next.overlong)

@@ -151,6 +151,50 @@ import TestSupport
         }
     }
 
+    /// A part's codes start one byte wide and widen to two and four as more values are met, keeping every code.
+    @Test func partCodesWidenWithoutLoss() {
+        var generator = SeededGenerator(seed: 3)
+        for limit: Int32 in [0xFF, 0xFFFF, 0x10_0000] {
+            var codes = PartCodes(), expected: [Int32] = []
+            for i in 0 ..< 3_000 {
+                // Mostly small codes, with a larger one now and then (the largest only near the end).
+                let code = i > 2_500 && i % 97 == 0 ? limit : Int32.random(in: 0 ... min(limit, 300), using: &generator)
+                codes.append(code)
+                expected.append(code)
+            }
+            #expect(codes.width == (limit <= 0xFF ? 1 : limit <= 0xFFFF ? 2 : 4))
+            var seen: [Int32] = []
+            codes.forEach { seen.append($0) }
+            #expect(seen == expected)
+            #expect(codes.takeAll() == expected)
+            #expect(codes.count == 0)
+        }
+    }
+
+    /// Columns that pass 256 and 65,536 distinct values in one part and not in another (so the parts' codes
+    /// have different widths) are read in parts as by one thread.
+    @Test func partsOfDifferentWidthsJoinAsOneRead() throws {
+        var text = "few,some,many\n"
+        for row in 0 ..< 150_000 {
+            // `some` has 300 values, all in the first third; `many` a new value on most rows of the last half.
+            let some = row < 50_000 ? row % 300 : 0
+            let many = row < 75_000 ? row % 5 : row
+            text += "\(row % 3),s\(some),m\(many)\n"
+        }
+        let folder = try TemporaryFolder()
+        let path = try folder.write("wide.csv", text)
+        let whole = try CSVTable(text: text, file: path, parts: 1)
+        #expect(whole.columns.map { $0.values.count } == [4, 301, 75_006])
+        for parts in [2, 3, 7] {
+            let read = try CSVParser.table(CSVSource(path: path, file: path, blockSize: 1 << 16), parts: parts)
+            #expect(Array(read.lines) == Array(whole.lines))
+            for c in 0 ..< 3 {
+                #expect(read.columns[c].codes == whole.columns[c].codes, "\(parts) parts, column \(c)")
+                #expect(read.columns[c].values == whole.columns[c].values, "\(parts) parts, column \(c)")
+            }
+        }
+    }
+
     /// Invalid UTF-8 in the last part is found on its line, as when one thread reads the file.
     @Test func badBytesAreFoundInAnyPart() throws {
         let folder = try TemporaryFolder()
