@@ -47,8 +47,13 @@ enum InterviewTablesReader {
             readRespondents(table, names: names, into: &directory, report: &report)
         }
         let tieFile = network.tieFile ?? network.name
-        for tie in network.ties {
-            if let id = tie.respondent { _ = directory.index(of: id, file: tieFile, line: Int(tie.line), field: "respondent", report: &report) }
+        // Each tie's respondent (`Tie.respondent`), from its column rather than tie by tie.
+        if let column = network.ties.attribute(named: Tie.respondentAttribute) {
+            for (index, code) in column.codes.enumerated() where code != 0 {
+                if case .text(let id) = column.values[Int(code)], !id.isEmpty {
+                    _ = directory.index(of: id, file: tieFile, line: Int(network.ties.line(at: index)), field: "respondent", report: &report)
+                }
+            }
         }
         var perceptions: [Perception] = []
         if let perceptionSource, let table = perceptionSource.load(&report) {

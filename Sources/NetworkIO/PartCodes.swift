@@ -18,14 +18,22 @@ struct PartCodes {
 
     @inline(__always)
     mutating func append(_ code: Int32) {
-        switch width {
-        case 1 where code <= 0xFF: narrow.append(UInt8(truncatingIfNeeded: code))
-        case 2 where code <= 0xFFFF: medium.append(UInt16(truncatingIfNeeded: code))
-        case 4: wide.append(code)
-        default:
-            widen(toHold: code)
-            append(code)
+        if width == 4 {
+            wide.append(code)
+        } else if width == 1, code <= 0xFF {
+            narrow.append(UInt8(truncatingIfNeeded: code))
+        } else if width == 2, code <= 0xFFFF {
+            medium.append(UInt16(truncatingIfNeeded: code))
+        } else {
+            appendWidening(code)
         }
+    }
+
+    /// `append`'s rare path, kept out of line: widens, then appends.
+    @inline(never)
+    private mutating func appendWidening(_ code: Int32) {
+        widen(toHold: code)
+        if width == 2 { medium.append(UInt16(truncatingIfNeeded: code)) } else { wide.append(code) }
     }
 
     mutating func reserveCapacity(_ capacity: Int) {

@@ -235,62 +235,68 @@ struct TieTableReader {
         var rowIsValid = [Bool](repeating: true, count: table.rowCount)
         var validRows = 0
         var listedRows: [Int32] = [], listedSources: [Int32] = [], listedTargets: [Int32] = []
-        for row in 0 ..< table.rowCount {
-            let line = table.lines[row]
-            var valid: Bool
-            var sources: [Int32] = [], targets: [Int32] = []
-            if splitsLists {
-                let s = ends(table.columns[sourceColumn][row], role: .source, line: line), t = ends(table.columns[targetColumn][row], role: .target, line: line)
-                sources = s ?? []
-                targets = t ?? []
-                valid = s != nil && t != nil
-            } else {
-                let sourceCode = table.columns[sourceColumn].codes[row], targetCode = table.columns[targetColumn].codes[row]
-                let s = resolvedSources[Int(sourceCode)], t = resolvedTargets[Int(targetCode)]
-                if s < 0 { failedEnd(sourceCode, role: .source, line: line) }
-                if t < 0 { failedEnd(targetCode, role: .target, line: line) }
-                valid = s >= 0 && t >= 0
-            }
-            if let weights, let column = weightColumn, case .invalid(let message) = weights[Int(table.columns[column].codes[row])] {
-                report.error(file, line: line, field: table.header[column], message,
-                             hint: message.hasSuffix("negative") ? "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind"
-                                                                 : "a weight is a tie's strength, a number 0 or above")
-                valid = false
-            }
-            if let directions, let column = directionColumn {
-                switch directions[Int(table.columns[column].codes[row])] {
-                case .missing: everyTieHasDirection = false
-                case .value: break
-                case .invalid(let message):
-                    report.error(file, line: line, field: table.header[column], message, hint: "write directed or undirected (also true/false, yes/no)")
+        // The columns' codes taken out of the table once, not on every row (in a scope of their own, so the
+        // table's columns can be let go below).
+        do {
+            let sourceCodes = table.columns[sourceColumn].codes, targetCodes = table.columns[targetColumn].codes
+            let weightCodes = weightColumn.map { table.columns[$0].codes }, directionCodes = directionColumn.map { table.columns[$0].codes }
+            for row in 0 ..< table.rowCount {
+                let line = table.lines[row]
+                var valid: Bool
+                var sources: [Int32] = [], targets: [Int32] = []
+                if splitsLists {
+                    let s = ends(table.columns[sourceColumn][row], role: .source, line: line), t = ends(table.columns[targetColumn][row], role: .target, line: line)
+                    sources = s ?? []
+                    targets = t ?? []
+                    valid = s != nil && t != nil
+                } else {
+                    let sourceCode = sourceCodes[row], targetCode = targetCodes[row]
+                    let s = resolvedSources[Int(sourceCode)], t = resolvedTargets[Int(targetCode)]
+                    if s < 0 { failedEnd(sourceCode, role: .source, line: line) }
+                    if t < 0 { failedEnd(targetCode, role: .target, line: line) }
+                    valid = s >= 0 && t >= 0
+                }
+                if let weights, let column = weightColumn, let weightCodes, case .invalid(let message) = weights[Int(weightCodes[row])] {
+                    report.error(file, line: line, field: table.header[column], message,
+                                 hint: message.hasSuffix("negative") ? "a weight is a tie's strength, a number 0 or above; record opposition as a tie kind"
+                                                                     : "a weight is a tie's strength, a number 0 or above")
                     valid = false
                 }
-            }
-            func year(_ parsed: [Parsed<Int32>]?, in yearColumn: Int?) -> Int32? {
-                guard let parsed, let column = yearColumn else { return nil }
-                switch parsed[Int(table.columns[column].codes[row])] {
-                case .missing: return nil
-                case .value(let year): return year
-                case .invalid(let message):
-                    report.error(file, line: line, field: table.header[column], message, hint: "write a year such as 2012, or leave the cell empty")
-                    valid = false
-                    return nil
+                if let directions, let column = directionColumn, let directionCodes {
+                    switch directions[Int(directionCodes[row])] {
+                    case .missing: everyTieHasDirection = false
+                    case .value: break
+                    case .invalid(let message):
+                        report.error(file, line: line, field: table.header[column], message, hint: "write directed or undirected (also true/false, yes/no)")
+                        valid = false
+                    }
                 }
-            }
-            let startYear = year(startYears, in: startColumn), endYear = year(endYears, in: endColumn)
-            if let startYear, let endYear, startYear > endYear {
-                report.error(file, line: line, field: table.header[startColumn!], "the tie starts in \(startYear), after it ends in \(endYear)",
-                             hint: "swap the start and end years")
-                valid = false
-            }
-            rowIsValid[row] = valid
-            if valid { validRows += 1 }
-            if valid, splitsLists {
-                for source in sources {
-                    for target in targets {
-                        listedRows.append(Int32(row))
-                        listedSources.append(source)
-                        listedTargets.append(target)
+                func year(_ parsed: [Parsed<Int32>]?, in yearColumn: Int?) -> Int32? {
+                    guard let parsed, let column = yearColumn else { return nil }
+                    switch parsed[Int(table.columns[column].codes[row])] {
+                    case .missing: return nil
+                    case .value(let year): return year
+                    case .invalid(let message):
+                        report.error(file, line: line, field: table.header[column], message, hint: "write a year such as 2012, or leave the cell empty")
+                        valid = false
+                        return nil
+                    }
+                }
+                let startYear = year(startYears, in: startColumn), endYear = year(endYears, in: endColumn)
+                if let startYear, let endYear, startYear > endYear {
+                    report.error(file, line: line, field: table.header[startColumn!], "the tie starts in \(startYear), after it ends in \(endYear)",
+                                 hint: "swap the start and end years")
+                    valid = false
+                }
+                rowIsValid[row] = valid
+                if valid { validRows += 1 }
+                if valid, splitsLists {
+                    for source in sources {
+                        for target in targets {
+                            listedRows.append(Int32(row))
+                            listedSources.append(source)
+                            listedTargets.append(target)
+                        }
                     }
                 }
             }
