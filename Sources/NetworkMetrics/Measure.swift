@@ -154,7 +154,7 @@ extension Graph {
                     if hitsCache == nil { hitsCache = try hits(maxIterations: options.maxIterations ?? 10_000, tolerance: tolerance) }
                     results.columns.append(measure == .hub ? hitsCache!.hub : hitsCache!.authority)
                 case .coreNumber: results.columns.append(coreNumber())
-                case .clustering: results.columns.append(clustering())
+                case .clustering: results.columns.append(clustering(threads: options.threads))
                 case .constraint, .effectiveSize, .efficiency, .hierarchy:
                     if holesCache == nil { holesCache = structuralHoles() }
                     let holes = holesCache!

@@ -73,9 +73,9 @@ public struct NetworkSummary: Sendable, Equatable {
         stakeholdersByKind = NetworkSummary.tally(network.stakeholders.map(\.kind)) { $0 < $1 }
         stakeholdersBySector = NetworkSummary.tally(network.stakeholders.map(\.sector)) { $0 < $1 }
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
-        tiesByKind = NetworkSummary.tally(network.ties.map(\.kind)) { $0 < $1 }
+        tiesByKind = NetworkSummary.tally(network.ties.indices.map { network.ties.kind(at: $0) }) { $0 < $1 }
         graphEdges = graph.edgeCount - graph.selfLoopCount
-        selfLoops = network.ties.reduce(0) { $0 + ($1.isSelfLoop ? 1 : 0) }
+        selfLoops = zip(network.ties.sources, network.ties.targets).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
         density = graph.density()
         let weak = graph.weakComponents()
         components = weak.count
@@ -85,9 +85,9 @@ public struct NetworkSummary: Sendable, Equatable {
         meanDegree = graph.nodeCount == 0 ? 0 : Double(graph.outTargets.count - graph.selfLoopCount) / Double(graph.nodeCount)
         period = network.tieYears()
         reciprocity = graph.reciprocity()
-        transitivity = graph.transitivity()
-        directedTransitivity = graph.directedTransitivity()
-        averageClustering = graph.averageClustering()
+        transitivity = graph.transitivity(threads: threads)
+        directedTransitivity = graph.directedTransitivity(threads: threads)
+        averageClustering = graph.averageClustering(threads: threads)
         degreeAssortativity = graph.degreeAssortativity()
         paths = graph.pathFigures(exactLimit: exactLimit, threads: threads)
         degreeCentralization = Centralization.degree(graph, .total)
