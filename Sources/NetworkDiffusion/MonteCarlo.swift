@@ -134,13 +134,6 @@ package final class Tally: @unchecked Sendable {
         curveSquares[t] += cumulative * cumulative
     }
 
-    /// The summary of `tallies` added in their order.
-    package static func combine(_ tallies: [Tally], runs: Int, nodeCount n: Int) -> DiffusionResult {
-        let sum = Tally(nodeCount: n)
-        for tally in tallies { sum.absorb(tally) }
-        return sum.result(runs: runs)
-    }
-
     /// The summary of these runs (`runs` of them).
     package func result(runs: Int) -> DiffusionResult {
         let n = adoptions.count

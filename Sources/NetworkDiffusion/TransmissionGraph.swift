@@ -62,7 +62,7 @@ public struct TransmissionGraph: Sendable {
         for index in ties.indices where ties.sources[index] != ties.targets[index] {
             let u = Int(ties.sources[index]), v = Int(ties.targets[index]), weight = ties.weight(at: index)
             strengths.addArc(from: u, to: v, weight: weight)
-            if !network.isDirected(ties[index]) { strengths.addArc(from: v, to: u, weight: weight) }
+            if !network.isDirected(tieAt: index) { strengths.addArc(from: v, to: u, weight: weight) }
         }
         let strength = strengths.build(isWeighted: true)
         // Summing −log(1 − p) over parallel ties multiplies their chances of failing (added in the ties' order).
@@ -73,7 +73,7 @@ public struct TransmissionGraph: Sendable {
             let failure = p >= 1 ? Double.infinity : -log1p(-p)
             let u = Int(tie.source), v = Int(tie.target)
             hazard[Self.position(of: v, inRowOf: u, strength)] += failure
-            if !network.isDirected(tie) { hazard[Self.position(of: u, inRowOf: v, strength)] += failure }
+            if !network.isDirected(tieAt: index) { hazard[Self.position(of: u, inRowOf: v, strength)] += failure }
         }
         graph = strength
         probability = hazard.map { $0 == .infinity ? 1 : -expm1(-$0) }

@@ -75,8 +75,13 @@ public struct StakeholderNetwork: Sendable {
     public subscript(id id: String) -> Stakeholder? { index(of: id).map { stakeholders[$0] } }
 
     /// Whether a tie runs one way in this network (its own direction, else the network's).
-    public func isDirected(_ tie: Tie) -> Bool {
-        switch tie.direction {
+    public func isDirected(_ tie: Tie) -> Bool { isDirected(tie.direction) }
+
+    /// `isDirected(ties[index])` without making the tie.
+    public func isDirected(tieAt index: Int) -> Bool { isDirected(ties.direction(at: index)) }
+
+    private func isDirected(_ direction: TieDirection) -> Bool {
+        switch direction {
         case .asNetwork: return isDirected
         case .directed: return true
         case .undirected: return false

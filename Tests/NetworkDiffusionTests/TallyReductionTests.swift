@@ -25,7 +25,10 @@ import Testing
         var generator = SeededGenerator(seed: 3)
         let n = 40, blocks = 12
         let tallies = (0 ..< blocks).map { _ in Self.tally(n, runs: 25, &generator) }
-        let expected = Tally.combine(tallies, runs: blocks * 25, nodeCount: n)
+        // The reference: every block's tally added in block order.
+        let inOrder = Tally(nodeCount: n)
+        for tally in tallies { inOrder.absorb(tally) }
+        let expected = inOrder.result(runs: blocks * 25)
         for round in 0 ..< 5 {
             let reduction = TallyReduction(nodeCount: n)
             for block in (0 ..< blocks).shuffled(using: &generator) {
